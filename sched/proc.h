@@ -1,0 +1,104 @@
+/*
+** proc.h: the process: its heap, stack, mailbox and exception state.
+**
+** The stack is a separate block that grows down from 'stack_hi'. A frame
+** made by allocate N is [cp, y0 .. yN-1] with 'E' pointing at cp; y(i) is
+** E[1 + i]. 'cp' is a raw code address (8-aligned, so it reads as a header
+** word and the collector skips it). y slots always hold terms: allocate
+** fills them with [] so the collector can scan a frame at any time.
+**
+** While a process is not running, its live x registers are saved in
+** 'xsave' ('arity' of them).
+*/
+#ifndef SPORE_PROC_H
+#define SPORE_PROC_H
+
+#include "../vm/code.h"
+#include "../vm/heap.h"
+
+typedef struct Msg {
+    struct Msg *next;
+    term_t term;
+    HeapFrag *frag;   /* the message's own storage, or NULL if on the heap */
+} Msg;
+
+enum { EXC_ERROR = 1, EXC_EXIT = 2, EXC_THROW = 3 };   /* p->fclass */
+enum { PROC_RUNNABLE, PROC_RUNNING, PROC_WAITING, PROC_EXITING, PROC_FREE };
+enum { PRIO_MAX, PRIO_HIGH, PRIO_NORMAL, PRIO_LOW, PRIO_COUNT };
+
+typedef struct Proc {
+    term_t pid;
+    uint32_t status, prio;
+
+    /* heap (heap.h, gc.c) */
+    term_t *heap, *htop, *hend;
+    HeapFrag *frags;
+    size_t min_heap;          /* words */
+    term_t *offheap;          /* chain of refc binaries on this heap (bin.h) */
+    uint64_t gc_count;
+
+    /* stack */
+    term_t *stack_lo, *stack_hi, *E;
+
+    /* registers while not running */
+    const Instr *ip, *cp;
+    term_t *xsave;
+    uint32_t arity, xsave_cap;
+    int32_t reds;
+    uint64_t total_reds;
+
+    /* exceptions: class, reason, and the raw stack trace being built */
+    uint32_t fclass;
+    term_t freason, fvalue, ftrace;
+    term_t catch_count;
+
+    /* mailbox: 'save' points at the link to the next message to look at */
+    Msg *mq_first, **mq_last, **mq_save;
+    uint32_t mq_len;
+    Msg **mq_marker;          /* receive marker (recv_marker_*) */
+    term_t marker_ref;
+    uint64_t timer_deadline;  /* receive ... after; 0 when none */
+    uint32_t timer_index;     /* position in the timer heap, or ~0 */
+    bool timed_out;
+
+    /* identity */
+    term_t registered_name;
+    term_t group_leader;
+    term_t dict;              /* process dictionary: a list of {K, V} */
+    term_t initial_call;      /* {M, F, A} */
+    bool trap_exit;
+    term_t exit_reason;
+
+    struct Proc *next_run;    /* run queue link */
+    struct Proc *hash_next;   /* pid table chain */
+} Proc;
+
+/* A new process that will run M:F(Args) (Args a proper list), with group
+   leader 'gl'. Returns NULL and sets '*err' (badarg, system_limit). The
+   arguments are copied into the new heap. */
+Proc *proc_spawn(Proc *parent, term_t m, term_t f, term_t args, term_t *err);
+
+/* A new process that will call the fun 'fun' with no arguments. */
+Proc *proc_spawn_fun(Proc *parent, term_t fun, term_t *err);
+
+/* The live process with pid 't', or NULL. */
+Proc *proc_find(term_t pid);
+
+/* Ends 'p' with 'reason': frees its memory and forgets its name. Links
+   and monitors are the next issue. */
+void proc_exit(Proc *p, term_t reason);
+
+/* Registered names. */
+bool proc_register(term_t name, Proc *p);
+bool proc_unregister(term_t name);
+Proc *proc_whereis(term_t name);
+term_t proc_registered(Proc *p);   /* list of names (allocates on p) */
+
+/* Ensures the stack has room for 'n' more words below E. */
+void proc_stack_reserve(Proc *p, size_t n);
+
+/* The number of live processes; all processes' pids as a list on 'p'. */
+size_t proc_count(void);
+term_t proc_all(Proc *p);
+
+#endif

@@ -1,0 +1,46 @@
+/*
+** sched.h: the per-domain scheduler, the mailbox and the timers.
+*/
+#ifndef SPORE_SCHED_H
+#define SPORE_SCHED_H
+
+#include "proc.h"
+
+/* ---- sched.c ---- */
+void sched_init(void);
+/* Makes 'p' runnable (no-op if it already is or is running). */
+void sched_wake(Proc *p);
+/* Runs processes until none is left alive or halt is called. Blocks in
+   plat_yield when nothing is runnable but timers are pending. Returns the
+   exit status (halt/1, or 0 when every process ended). */
+int sched_run(void);
+/* Requested by halt/1: 'sched_run' returns 'status' after the current
+   time slice. */
+void sched_halt(int status);
+Proc *sched_current(void);
+
+/* ---- mbox.c ---- (the interpreter's receive primitives) */
+/* Sends a copy of 'msg' to 'to' (copied into a fragment, queued, woken).
+   Never fails; a dead receiver drops the message. */
+void mbox_send(Proc *to, term_t msg);
+/* The message at the save pointer, or NULL when the queue is exhausted. */
+Msg *mbox_peek(Proc *p);
+/* Moves the save pointer past the current message. */
+void mbox_next(Proc *p);
+/* Removes the current message (its fragment joins the heap), resets the
+   save pointer to the head of the queue and cancels the receive timer. */
+void mbox_remove(Proc *p);
+/* Resets the save pointer to the head (after a timeout). */
+void mbox_rewind(Proc *p);
+/* Frees every queued message (process exit). */
+void mbox_free_all(Proc *p);
+
+/* ---- timer.c ---- */
+/* Arms the receive timer of 'p' for 'deadline' (plat_clock_monotonic ns);
+   when it fires, p->timed_out is set and p is woken. */
+void timer_start(Proc *p, uint64_t deadline);
+void timer_cancel(Proc *p);
+/* Fires every due timer; returns the next deadline or UINT64_MAX. */
+uint64_t timer_expire(uint64_t now);
+
+#endif

@@ -1,0 +1,95 @@
+/*
+** code.h: loaded modules, their exports, and funs.
+**
+** Code is an array of pre-decoded instructions (Instr words): each
+** instruction is the address of its handler in the interpreter followed by
+** its operands, already resolved by the loader (see load.c for the operand
+** encoding). Code is never moved or freed once loaded.
+**
+** The export table maps {Module, Function, Arity} to an Export, which
+** exists as soon as anything refers to it (an import, fun M:F/A, apply):
+** calls go through 'code' when the function is loaded, through 'bif' when it
+** is implemented in C, and through the on-demand loader otherwise.
+*/
+#ifndef SPORE_CODE_H
+#define SPORE_CODE_H
+
+#include "term.h"
+
+struct Proc;
+typedef uintptr_t Instr;
+
+/* A BIF: arguments in 'args' (x registers or a copy). Returns the result,
+   or TERM_NONE after setting p->fclass/p->freason (bif.h: BIF_ERROR). */
+typedef term_t (*BifFn)(struct Proc *p, term_t *args);
+
+typedef struct Export {
+    term_t module, function;
+    uint32_t arity;
+    uint32_t kind;          /* EXPORT_* */
+    const Instr *code;      /* entry point when loaded, else NULL */
+    BifFn bif;              /* C implementation, else NULL */
+    struct Export *next;    /* hash chain */
+} Export;
+
+enum { EXPORT_NORMAL = 0, EXPORT_APPLY2, EXPORT_APPLY3, EXPORT_SPECIAL };
+
+typedef struct FunEntry {
+    struct Module *module;
+    term_t name;            /* the local function the fun runs ('-f/1-fun-0-') */
+    uint32_t arity;         /* total arity of the code, free variables included */
+    uint32_t num_free;
+    uint32_t index, old_uniq;
+    const Instr *code;
+} FunEntry;
+
+/* closure layout: [hdr(HDR_FUN, 1 + num_free)] FunEntry*, free variables... */
+static inline FunEntry *fun_entry(term_t f) { return (FunEntry *)(uintptr_t)term_ptr(f)[1]; }
+static inline term_t *fun_env(term_t f) { return term_ptr(f) + 2; }
+/* export fun layout: [hdr(HDR_EXPORT, 1)] Export* */
+static inline Export *fun_export(term_t f) { return (Export *)(uintptr_t)term_ptr(f)[1]; }
+
+typedef struct LineRef { uint32_t file, line; } LineRef;
+
+typedef struct Module {
+    term_t name;
+    Instr *code;
+    size_t code_words;
+    FunEntry *funs;
+    uint32_t num_funs;
+    /* Function starts, sorted by address, for stack traces: */
+    struct FuncInfo { const Instr *start; term_t name; uint32_t arity; } *funcs;
+    uint32_t num_funcs;
+    /* Line table: 'line_at' maps instruction addresses to LineRef. */
+    struct LineAt { const Instr *at; LineRef ref; } *lines;
+    uint32_t num_lines;
+    term_t *files;          /* file names, as Erlang strings in the literal area */
+    uint32_t num_files;
+    term_t attributes, compile_info; /* literal terms */
+    Export **exports;       /* what this module exports */
+    uint32_t num_exports;
+    uint8_t md5[16];
+    struct Module *next;
+} Module;
+
+/* The export for {m, f, a}, created (with no code) if new. Never fails. */
+Export *code_export(term_t m, term_t f, uint32_t arity);
+/* The export if it exists, else NULL. */
+Export *code_export_find(term_t m, term_t f, uint32_t arity);
+
+/* The loaded module named 'm', or NULL. */
+Module *code_module(term_t m);
+void code_register(Module *mod);  /* makes a freshly loaded module current */
+
+/* Loads 'm' from the code path if it is not loaded. Returns the module or
+   NULL ('why' set to an atom: nofile, badfile). May print a loader error. */
+Module *code_ensure_loaded(term_t m, term_t *why);
+
+/* The code path: directories searched for Mod.beam, in order. */
+void code_path_add(const char *dir, bool front);
+
+/* Stack-trace support: the function containing 'ip' and the source
+   location of 'ip' (line 0 when unknown). */
+bool code_locate(const Instr *ip, Module **mod, const struct FuncInfo **fi, LineRef *where);
+
+#endif
