@@ -21,7 +21,7 @@ typedef struct BifDef {
 
 #define BIF_GUARD 1u   /* allowed in guards (bif0/1/2, gc_bif) */
 
-#define BIF(name) term_t name(Proc *p, term_t *args)
+#define BIF(name) term_t name(Proc *p __attribute__((unused)), term_t *args __attribute__((unused)))
 
 static inline term_t bif_error(Proc *p, uint32_t cls, term_t reason) {
     p->fclass = cls;
@@ -38,9 +38,7 @@ void bif_register(const BifDef *defs);
 /* The C function of a BIF, or NULL. */
 BifFn bif_find(term_t m, term_t f, uint32_t arity);
 
-/* Every file's table, defined at the bottom of that file. */
-extern const BifDef bif_erlang_table[], bif_lists_table[], bif_maps_table[],
-    bif_binary_table[], bif_math_table[], bif_unicode_table[], bif_persistent_term_table[],
-    bif_erlang_proc_table[], bif_erlang_num_table[], bif_os_table[], bif_code_table[];
+/* Each bif/<stem>.c defines 'const BifDef bif_<stem>_table[]', ending with a
+   row whose module is NULL; bif.c lists the tables. */
 
 #endif

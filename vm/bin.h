@@ -57,4 +57,40 @@ void bin_view(term_t t, const uint8_t **base, size_t *bit_offset, size_t *bit_si
 const uint8_t *bin_bytes(term_t t, size_t *n);
 size_t bin_bit_size(term_t t);
 
+/* ---- helpers shared by bits.c, ext.c and the binary BIFs ---- */
+
+/* Words of a heap binary of 'n' bytes, header included. */
+static inline size_t bin_heap_words(size_t n) { return 2 + (n + 7) / 8; }
+
+/* Writes a refc binary object (5 words) at 'hp' for 'size' bytes of 'b',
+   taking over the caller's reference, and chains it on '*offheap' unless
+   'offheap' is NULL (literal area: never released). Never allocates. */
+term_t bin_refc_at(term_t *hp, Binary *b, size_t size, uint32_t flags, term_t **offheap);
+
+/* A slice of 'bit_size' bits of the bitstring 'bin' starting 'bit_offset'
+   bits into it (the caller checked the bounds). Allocates on 'p'. */
+term_t bin_sub(struct Proc *p, term_t bin, size_t bit_offset, size_t bit_size);
+
+/* Copies 'n' bits from bit 'soff' of 'src' to bit 'doff' of 'dst'; the
+   other bits of 'dst' are kept. */
+void bin_copy_bits(uint8_t *dst, size_t doff, const uint8_t *src, size_t soff, size_t n);
+
+/* Writable binaries (bits.c's in-place append): the bits written so far,
+   kept beside the Binary; and resizing, which may move the Binary. */
+uint64_t *bin_used_bits(Binary *b);
+Binary *bin_resize(Binary *b, size_t cap);
+
+/* Integers as bytes (bits.c, ext.c, binary:encode/decode_unsigned). */
+typedef term_t *(*BinAllocFn)(void *ctx, size_t n);
+/* The integer whose magnitude is the 'n' little-endian bytes at 'le', negated
+   if 'neg': a small when it fits, else a normalised bignum in words from
+   'alloc'. */
+term_t bin_int_from_le(const uint8_t *le, size_t n, bool neg, BinAllocFn alloc, void *ctx);
+/* An allocator for bin_int_from_le on the heap of the process 'ctx'. */
+term_t *bin_proc_alloc(void *ctx, size_t n);
+/* Bytes in the magnitude of the integer 'v' (0 for zero). */
+size_t bin_int_mag_bytes(term_t v);
+/* The low 'n' bytes of the two's complement of 'v', little-endian. */
+void bin_int_to_le(term_t v, uint8_t *out, size_t n);
+
 #endif

@@ -87,6 +87,11 @@ Module *code_ensure_loaded(term_t m, term_t *why);
 
 /* The code path: directories searched for Mod.beam, in order. */
 void code_path_add(const char *dir, bool front);
+/* Reverses the first 'n' directories (after adding them one by one to the
+   front, to keep the order they were given in). */
+void code_path_reverse_front(size_t n);
+/* The list of loaded modules (newest first), chained by 'next'. */
+Module *code_modules(void);
 
 /* Stack-trace support: the function containing 'ip' and the source
    location of 'ip' (line 0 when unknown). */

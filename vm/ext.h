@@ -33,6 +33,10 @@ term_t ext_decode_proc(struct Proc *p, const uint8_t *buf, size_t len, size_t *u
    the heap of 'p'. */
 term_t ext_encode(struct Proc *p, term_t t, int compressed, int minor);
 
+/* As ext_encode, with every map's keys in sorted order (the
+   'deterministic' option). */
+term_t ext_encode_det(struct Proc *p, term_t t, int compressed, int minor);
+
 /* Size in bytes of the encoding (erlang:external_size). */
 size_t ext_size(term_t t, int minor);
 

@@ -1,0 +1,40 @@
+/*
+** bif.c: the BIF registry. Every bif/ file ends with a table of rows; at boot
+** each row becomes the 'bif' of its export entry, so that calls reach C
+** through the same Export as calls to Erlang code.
+*/
+#include <string.h>
+
+#include "bif.h"
+
+/* Tables are weak references: a build that leaves a bif/ file out simply
+   lacks those BIFs (calls to them raise undef). */
+#define TABLES(X)                                                                                  \
+    X(bif_erlang_table) X(bif_erlang_num_table) X(bif_erlang_bin_table) X(bif_erlang_proc_table)   \
+    X(bif_erlang_time_table) X(bif_erlang_tuple_table) X(bif_erlang_misc_table)                    \
+    X(bif_lists_table) X(bif_maps_table) X(bif_binary_table) X(bif_math_table)                     \
+    X(bif_unicode_table) X(bif_persistent_term_table) X(bif_os_table) X(bif_code_table)
+
+#define DECLARE(t) extern const BifDef t[] __attribute__((weak));
+TABLES(DECLARE)
+#undef DECLARE
+
+void bif_register(const BifDef *defs) {
+    for (const BifDef *d = defs; d->module; d++) {
+        term_t m = atom_intern(d->module, strlen(d->module));
+        term_t f = atom_intern(d->name, strlen(d->name));
+        code_export(m, f, d->arity)->bif = d->fn;
+    }
+}
+
+void bif_init(void) {
+#define REGISTER(t)                                                                                \
+    if (t) bif_register(t);
+    TABLES(REGISTER)
+#undef REGISTER
+}
+
+BifFn bif_find(term_t m, term_t f, uint32_t arity) {
+    Export *e = code_export_find(m, f, arity);
+    return e ? e->bif : NULL;
+}

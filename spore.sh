@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# spore.sh: the developer's front door. Installs what the build needs (on
+# Debian, with apt-get), builds with CMake and runs things:
+#   ./spore.sh hello    build, then run examples/hello on spore
+#   ./spore.sh test     release build + ctest, then checks build + ctest
+#   ./spore.sh bench    build, then run bench/ on erl and on spore
+#   ./spore.sh build | checks | deps | clean
+# Release build in build/, checks build (VM_CHECKS, ASan, UBSan) in build-checks/.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+cd "$ROOT"
+
+DEPS=(erlang-base erlang-dev erlang-tools cmake make gcc libc6-dev libgmp-dev zlib1g-dev)
+JOBS=${JOBS:-2}
+
+say() { printf '== %s\n' "$*"; }
+
+# Installs the Debian packages of "$@" that are missing.
+install_missing() {
+    local missing=() p
+    if ! command -v dpkg-query >/dev/null || ! command -v apt-get >/dev/null; then
+        for p in erl erlc cmake make cc; do
+            command -v "$p" >/dev/null || { echo "spore.sh: '$p' is missing" >&2; exit 1; }
+        done
+        return
+    fi
+    for p in "$@"; do
+        dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'install ok installed' \
+            || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return
+    say "installing ${missing[*]}"
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null || { echo "spore.sh: run as root to install" >&2; exit 1; }
+        sudo=(sudo)
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    "${sudo[@]}" apt-get update -q
+    "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+deps() { install_missing "${DEPS[@]}"; }
+
+# configure_build DIR [cmake options...]
+configure_build() {
+    local dir=$1
+    shift
+    say "building $dir"
+    cmake -S "$ROOT" -B "$ROOT/$dir" "$@" >/dev/null
+    cmake --build "$ROOT/$dir" -j "$JOBS"
+}
+
+build() { configure_build build -DSPORE_CHECKS=OFF; }
+checks() { configure_build build-checks -DSPORE_CHECKS=ON; }
+
+run_ctest() {
+    say "ctest in $1"
+    (cd "$ROOT/$1" && ctest --output-on-failure -j "$JOBS")
+}
+
+hello() {
+    local out=$ROOT/build/examples/hello
+    mkdir -p "$out"
+    erlc -o "$out" "$ROOT"/examples/hello/*.erl
+    say "spore run -pa build/examples/hello -run hello start"
+    "$ROOT/build/spore" run -pa "$out" -run hello start
+}
+
+usage() {
+    sed -n '2,8p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+}
+
+case "${1:-help}" in
+    deps) deps ;;
+    build) deps; build ;;
+    checks) deps; checks ;;
+    hello) deps; build; hello ;;
+    test)
+        deps
+        status=0
+        build
+        run_ctest build || status=1
+        checks
+        run_ctest build-checks || status=1
+        [ $status -eq 0 ] && say "all tests passed" || say "some tests failed"
+        exit $status ;;
+    bench) deps; build; bash "$ROOT/bench/run.sh" "$ROOT/build" ;;
+    clean) rm -rf "$ROOT/build" "$ROOT/build-checks" ;;
+    help|-h|--help) usage ;;
+    *) usage >&2; exit 2 ;;
+esac

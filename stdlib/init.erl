@@ -1,0 +1,110 @@
+%% init: the first process. It starts the console io server, then runs what
+%% the command line asks for, in order, as `erl -noshell` does: -s, -run and
+%% -eval. Plain arguments (before the first flag, and after -extra) are kept
+%% for get_plain_arguments/0.
+-module(init).
+-export([boot/1, stop/0, stop/1, get_arguments/0, get_plain_arguments/0,
+         get_argument/1, get_status/0, script_id/0, restart/0, reboot/0]).
+
+boot(Args) ->
+    register(init, self()),
+    GL = spore_io:start(),
+    group_leader(GL, self()),
+    {Flags, Plain} = parse(Args, [], []),
+    persistent_term:put({?MODULE, arguments}, Flags),
+    persistent_term:put({?MODULE, plain}, Plain),
+    try
+        run(Flags)
+    catch
+        Class:Reason:Stack ->
+            do_boot_crash(Class, Reason, Stack)
+    end,
+    idle().
+
+idle() ->
+    receive
+        {stop, Status} -> halt(Status);
+        _ -> idle()
+    end.
+
+do_boot_crash(Class, Reason, Stack) ->
+    R = case Class of
+            exit -> Reason;
+            throw -> {{nocatch, Reason}, Stack};
+            error -> {Reason, Stack}
+        end,
+    io:format("{\"init terminating in do_boot\",~p}~n", [R]),
+    io:format("init terminating in do_boot (~p)~n", [R]),
+    halt(1).
+
+%% Flags as {Flag, [Value]} in order; Plain arguments.
+parse([], Flags, Plain) ->
+    {lists:reverse(Flags), lists:reverse(Plain)};
+parse(["-extra" | Rest], Flags, Plain) ->
+    {lists:reverse(Flags), lists:reverse(Plain, Rest)};
+parse([[$- | Name] | Rest], Flags, Plain) when Name =/= [] ->
+    {Vals, Rest1} = values(Rest, []),
+    parse(Rest1, [{list_to_atom(Name), Vals} | Flags], Plain);
+parse([[$+ | _] | Rest], Flags, Plain) ->
+    {_, Rest1} = values(Rest, []),
+    parse(Rest1, Flags, Plain);
+parse([Arg | Rest], Flags, Plain) ->
+    parse(Rest, Flags, [Arg | Plain]).
+
+values([[C | _] | _] = Rest, Acc) when C =:= $-; C =:= $+ ->
+    {lists:reverse(Acc), Rest};
+values([V | Rest], Acc) ->
+    values(Rest, [V | Acc]);
+values([], Acc) ->
+    {lists:reverse(Acc), []}.
+
+run([]) -> ok;
+run([{s, [M]} | Rest]) ->
+    (list_to_atom(M)):start(),
+    run(Rest);
+run([{s, [M, F]} | Rest]) ->
+    (list_to_atom(M)):(list_to_atom(F))(),
+    run(Rest);
+run([{s, [M, F | As]} | Rest]) ->
+    (list_to_atom(M)):(list_to_atom(F))([list_to_atom(A) || A <- As]),
+    run(Rest);
+run([{run, [M]} | Rest]) ->
+    (list_to_atom(M)):start(),
+    run(Rest);
+run([{run, [M, F]} | Rest]) ->
+    (list_to_atom(M)):(list_to_atom(F))(),
+    run(Rest);
+run([{run, [M, F | As]} | Rest]) ->
+    (list_to_atom(M)):(list_to_atom(F))(As),
+    run(Rest);
+run([{eval, Exprs} | Rest]) ->
+    lists:foreach(fun eval/1, Exprs),
+    run(Rest);
+run([_ | Rest]) ->
+    run(Rest).
+
+eval(Str) ->
+    {ok, Tokens, _} = erl_scan:string(Str),
+    {ok, Exprs} = erl_parse:parse_exprs(Tokens),
+    {value, _, _} = erl_eval:exprs(Exprs, erl_eval:new_bindings()),
+    ok.
+
+stop() -> stop(0).
+stop(Status) -> halt(Status).
+restart() -> stop(0).
+reboot() -> stop(0).
+
+get_arguments() ->
+    [{F, V} || {F, V} <- persistent_term:get({?MODULE, arguments}, [])].
+
+get_plain_arguments() ->
+    persistent_term:get({?MODULE, plain}, []).
+
+get_argument(Flag) ->
+    case [V || {F, V} <- get_arguments(), F =:= Flag] of
+        [] -> error;
+        Vs -> {ok, Vs}
+    end.
+
+get_status() -> {started, started}.
+script_id() -> {"spore", "1"}.

@@ -1,0 +1,74 @@
+%% spore_io: the console io server: the group leader of the first process
+%% (registered as user and standard_io's target). It speaks OTP's io protocol,
+%% so that OTP's io module works unmodified, and writes UTF-8 to the console.
+-module(spore_io).
+-export([start/0, server/1]).
+
+start() ->
+    Pid = spawn(?MODULE, server, [user]),
+    Err = spawn(?MODULE, server, [standard_error]),
+    _ = Err,
+    Pid.
+
+server(Name) ->
+    register(Name, self()),
+    loop(unicode).
+
+loop(Enc) ->
+    receive
+        {io_request, From, ReplyAs, Req} ->
+            {Reply, Enc1} = request(Req, Enc),
+            From ! {io_reply, ReplyAs, Reply},
+            loop(Enc1);
+        _ ->
+            loop(Enc)
+    end.
+
+request({put_chars, Enc, Chars}, D) ->
+    {write(Enc, Chars), D};
+request({put_chars, Enc, M, F, A}, D) ->
+    try apply(M, F, A) of
+        Chars -> {write(Enc, Chars), D}
+    catch
+        _:_ -> {{error, F}, D}
+    end;
+request({put_chars, Chars}, D) ->
+    {write(latin1, Chars), D};
+request({put_chars, M, F, A}, D) ->
+    request({put_chars, latin1, M, F, A}, D);
+request({requests, Reqs}, D) ->
+    requests(Reqs, ok, D);
+request({setopts, Opts}, D) ->
+    case proplists:get_value(encoding, Opts) of
+        undefined -> {ok, D};
+        E -> {ok, E}
+    end;
+request(getopts, D) ->
+    {[{binary, false}, {encoding, D}], D};
+request({get_geometry, _}, D) ->
+    {{error, enotsup}, D};
+request({get_chars, _, _, _}, D) -> {eof, D};
+request({get_chars, _, _, _, _}, D) -> {eof, D};
+request({get_line, _, _}, D) -> {eof, D};
+request({get_line, _}, D) -> {eof, D};
+request({get_until, _, _, _, _, _}, D) -> {eof, D};
+request({get_until, _, _, _, _}, D) -> {eof, D};
+request(_, D) ->
+    {{error, request}, D}.
+
+requests([], Last, D) -> {Last, D};
+requests([R | Rs], _, D) ->
+    case request(R, D) of
+        {ok, D1} -> requests(Rs, ok, D1);
+        Other -> Other
+    end.
+
+write(Enc, Chars) ->
+    In = case Enc of latin1 -> latin1; _ -> unicode end,
+    case unicode:characters_to_binary(Chars, In, utf8) of
+        B when is_binary(B) ->
+            spore:console_write(B),
+            ok;
+        _ ->
+            {error, put_chars}
+    end.

@@ -1,0 +1,175 @@
+/*
+** code.c: the export table, the table of loaded modules, the code path and
+** the lookup from a code address to its function and source line (for
+** stack traces). Loading itself is load.c.
+*/
+#include <string.h>
+
+#include "atom.h"
+#include "code.h"
+#include "load.h"
+#include "plat.h"
+#include "strbuf.h"
+
+/* ---- exports: a chained hash on {M, F, A} ---- */
+
+static Export **ebuckets;
+static size_t nebuckets, nexports;
+
+static size_t ehash(term_t m, term_t f, uint32_t a) {
+    uint64_t h = (m >> 6) * 0x9E3779B97F4A7C15ull ^ (f >> 6) * 0xC2B2AE3D27D4EB4Full ^ a;
+    return (size_t)(h ^ (h >> 29));
+}
+
+static void egrow(void) {
+    size_t n = nebuckets ? nebuckets * 2 : 4096;
+    Export **b = vm_zalloc(n * sizeof *b);
+    for (size_t i = 0; i < nebuckets; i++) {
+        Export *e = ebuckets[i];
+        while (e) {
+            Export *next = e->next;
+            size_t j = ehash(e->module, e->function, e->arity) & (n - 1);
+            e->next = b[j];
+            b[j] = e;
+            e = next;
+        }
+    }
+    vm_free(ebuckets);
+    ebuckets = b;
+    nebuckets = n;
+}
+
+Export *code_export_find(term_t m, term_t f, uint32_t arity) {
+    if (!nebuckets) return NULL;
+    for (Export *e = ebuckets[ehash(m, f, arity) & (nebuckets - 1)]; e; e = e->next)
+        if (e->module == m && e->function == f && e->arity == arity) return e;
+    return NULL;
+}
+
+Export *code_export(term_t m, term_t f, uint32_t arity) {
+    Export *e = code_export_find(m, f, arity);
+    if (e) return e;
+    if (nexports >= nebuckets) egrow();
+    e = vm_zalloc(sizeof *e);
+    e->module = m;
+    e->function = f;
+    e->arity = arity;
+    size_t j = ehash(m, f, arity) & (nebuckets - 1);
+    e->next = ebuckets[j];
+    ebuckets[j] = e;
+    nexports++;
+    return e;
+}
+
+/* ---- modules ---- */
+
+static Module *modules;
+static Module **by_addr;        /* loaded modules sorted by code address */
+static size_t nby_addr;
+
+Module *code_module(term_t m) {
+    for (Module *mod = modules; mod; mod = mod->next)
+        if (mod->name == m) return mod;
+    return NULL;
+}
+
+void code_register(Module *mod) {
+    mod->next = modules;
+    modules = mod;
+    by_addr = vm_realloc(by_addr, (nby_addr + 1) * sizeof *by_addr);
+    size_t i = nby_addr++;
+    while (i > 0 && by_addr[i - 1]->code > mod->code) {
+        by_addr[i] = by_addr[i - 1];
+        i--;
+    }
+    by_addr[i] = mod;
+}
+
+Module *code_modules(void) { return modules; }
+
+/* ---- the code path ---- */
+
+static char **paths;
+static size_t npaths;
+
+void code_path_add(const char *dir, bool front) {
+    size_t n = strlen(dir);
+    while (n > 1 && dir[n - 1] == '/') n--;
+    char *d = vm_alloc(n + 1);
+    memcpy(d, dir, n);
+    d[n] = 0;
+    paths = vm_realloc(paths, (npaths + 1) * sizeof *paths);
+    if (front) {
+        memmove(paths + 1, paths, npaths * sizeof *paths);
+        paths[0] = d;
+    } else {
+        paths[npaths] = d;
+    }
+    npaths++;
+}
+
+void code_path_reverse_front(size_t n) {
+    for (size_t i = 0; i < n / 2; i++) {
+        char *t = paths[i];
+        paths[i] = paths[n - 1 - i];
+        paths[n - 1 - i] = t;
+    }
+}
+
+Module *code_ensure_loaded(term_t m, term_t *why) {
+    Module *mod = code_module(m);
+    if (mod) return mod;
+    size_t n;
+    const char *name = atom_name(m, &n);
+    *why = ATOM_nofile;
+    for (size_t i = 0; i < npaths; i++) {
+        StrBuf b;
+        strbuf_init(&b);
+        strbuf_printf(&b, "%s/%.*s.beam", paths[i], (int)n, name);
+        uint8_t *data;
+        size_t len;
+        if (plat_file_read(b.s, &data, &len) == PLAT_OK) {
+            mod = load_module(b.s, data, len, m);
+            strbuf_free(&b);
+            if (!mod) *why = ATOM_badfile;
+            return mod;
+        }
+        strbuf_free(&b);
+    }
+    return NULL;
+}
+
+/* ---- stack-trace support ---- */
+
+bool code_locate(const Instr *ip, Module **modp, const struct FuncInfo **fip, LineRef *where) {
+    size_t lo = 0, hi = nby_addr;
+    while (lo < hi) {   /* the last module whose code starts at or before ip */
+        size_t mid = (lo + hi) / 2;
+        if (by_addr[mid]->code <= ip) lo = mid + 1;
+        else hi = mid;
+    }
+    if (lo == 0) return false;
+    Module *mod = by_addr[lo - 1];
+    if (ip >= mod->code + mod->code_words) return false;
+    const struct FuncInfo *fi = NULL;
+    lo = 0, hi = mod->num_funcs;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (mod->funcs[mid].start <= ip) lo = mid + 1;
+        else hi = mid;
+    }
+    if (lo == 0) return false;
+    fi = &mod->funcs[lo - 1];
+    where->file = 0;
+    where->line = 0;
+    lo = 0, hi = mod->num_lines;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (mod->lines[mid].at <= ip) lo = mid + 1;
+        else hi = mid;
+    }
+    if (lo > 0 && mod->lines[lo - 1].at >= fi->start) *where = mod->lines[lo - 1].ref;
+    *modp = mod;
+    *fip = fi;
+    return true;
+}

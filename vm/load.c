@@ -1,0 +1,886 @@
+/*
+** load.c: from generic BEAM instructions (beamfile_next_op) to the internal
+** instructions of instrs.def, decoded once: registers become register
+** words, literals and atoms become terms, labels become code addresses,
+** imports become Export pointers, string-table offsets become pointers.
+** Then the module's exports, funs, function table (for stack traces) and
+** line table are set up. Untrusted bytes were checked by beamfile.c; this
+** file checks what only it can (operand kinds, BIF imports, ranges).
+*/
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "load.h"
+
+#include "../bif/bif.h"
+#include "atom.h"
+#include "beamfile.h"
+#include "bits.h"
+#include "except.h"
+#include "instrs.h"
+#include "lit.h"
+#include "plat.h"
+#include "strbuf.h"
+
+typedef struct Patch { size_t at; uint32_t label; } Patch;
+
+typedef struct Loader {
+    BeamFile bf;
+    Instr *w;                 /* code being built */
+    size_t n, cap;
+    size_t *label_at;         /* offset of each label, or SIZE_MAX */
+    Patch *patches;
+    size_t npatches, patches_cap;
+    size_t *catch_at;         /* operand offsets of catch instructions */
+    size_t ncatch, catch_cap;
+    struct { size_t at; uint32_t item; } *lines;
+    size_t nlines, lines_cap;
+    struct { size_t at; term_t name; uint32_t arity; } *funcs;
+    size_t nfuncs, funcs_cap;
+    Export **imports;
+    FunEntry *funs;
+    const uint8_t *strings;
+    char err[256];
+} Loader;
+
+#define GROW(arr, count, capacity)                                                                 \
+    do {                                                                                           \
+        if ((count) == (capacity)) {                                                               \
+            (capacity) = (capacity) ? (capacity)*2 : 64;                                           \
+            (arr) = vm_realloc((arr), (capacity) * sizeof *(arr));                                 \
+        }                                                                                          \
+    } while (0)
+
+static int fail(Loader *L, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int fail(Loader *L, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    int k = snprintf(L->err, sizeof L->err, "%s: Code: ", L->bf.name);
+    if (k < 0 || (size_t)k >= sizeof L->err) k = 0;
+    vsnprintf(L->err + k, sizeof L->err - (size_t)k, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+static void emit(Loader *L, Instr word) {
+    GROW(L->w, L->n, L->cap);
+    L->w[L->n++] = word;
+}
+
+static void emit_op(Loader *L, unsigned op) { emit(L, interp_handler(op)); }
+
+static void emit_label(Loader *L, uint32_t label) {
+    GROW(L->patches, L->npatches, L->patches_cap);
+    L->patches[L->npatches].at = L->n;
+    L->patches[L->npatches].label = label;
+    L->npatches++;
+    emit(L, 0);
+}
+
+static int label_of(Loader *L, const BeamArg *a, uint32_t *label) {
+    if (a->kind != BO_F) return fail(L, "expected a label operand");
+    if (a->val > L->bf.num_labels) return fail(L, "label %lu out of range", (unsigned long)a->val);
+    *label = (uint32_t)a->val;
+    return 0;
+}
+
+static int op_label(Loader *L, const BeamArg *a) {
+    uint32_t l = 0;
+    if (label_of(L, a, &l)) return -1;
+    emit_label(L, l);
+    return 0;
+}
+
+static int reg_word(Loader *L, const BeamArg *a, Instr *w) {
+    if (a->kind == BO_X) {
+        if (a->val >= VM_MAX_X) return fail(L, "x register %lu out of range", (unsigned long)a->val);
+        *w = instr_x((uint32_t)a->val);
+        return 0;
+    }
+    if (a->kind == BO_Y) {
+        if (a->val >= 65536) return fail(L, "y register %lu out of range", (unsigned long)a->val);
+        *w = instr_y((uint32_t)a->val);
+        return 0;
+    }
+    return fail(L, "expected a register operand");
+}
+
+static int src_word(Loader *L, const BeamArg *a, Instr *w) {
+    switch (a->kind) {
+    case BO_X:
+    case BO_Y: return reg_word(L, a, w);
+    case BO_I:
+        *w = a->term != 0 && a->term != TERM_NONE ? a->term : make_small((sint_t)a->val);
+        return 0;
+    case BO_ATOM:
+    case BO_LIT: *w = a->term; return 0;
+    case BO_U:
+        if (a->val > (uint64_t)SMALL_MAX) return fail(L, "operand too large");
+        *w = make_small((sint_t)a->val);
+        return 0;
+    default: return fail(L, "unexpected operand kind %u", a->kind);
+    }
+}
+
+static int op_src(Loader *L, const BeamArg *a) {
+    Instr w = 0;
+    if (src_word(L, a, &w)) return -1;
+    emit(L, w);
+    return 0;
+}
+
+static int op_dst(Loader *L, const BeamArg *a) {
+    Instr w = 0;
+    if (reg_word(L, a, &w)) return -1;
+    emit(L, w);
+    return 0;
+}
+
+static int uint_of(Loader *L, const BeamArg *a, uint64_t *v) {
+    if (a->kind == BO_U || (a->kind == BO_I && (a->term == 0 || term_is_small(a->term)))) {
+        *v = a->val;
+        return 0;
+    }
+    if (a->kind == BO_ALLOC) {
+        *v = a->val;
+        return 0;
+    }
+    return fail(L, "expected an unsigned operand");
+}
+
+static int op_uint(Loader *L, const BeamArg *a) {
+    uint64_t v = 0;
+    if (uint_of(L, a, &v)) return -1;
+    emit(L, (Instr)v);
+    return 0;
+}
+
+static int import_of(Loader *L, const BeamArg *a, Export **e) {
+    if (a->kind != BO_U || a->val >= L->bf.num_imports)
+        return fail(L, "import index out of range");
+    *e = L->imports[a->val];
+    return 0;
+}
+
+static term_t bif_undef(Proc *p, term_t *args) {
+    VM_UNUSED(args);
+    return bif_error(p, EXC_ERROR, ATOM_undef);
+}
+
+static int op_bif(Loader *L, const BeamArg *a) {
+    Export *e = NULL;
+    if (import_of(L, a, &e)) return -1;
+    if (!e->bif) e->bif = bif_undef;
+    emit(L, (Instr)e);
+    return 0;
+}
+
+static int freg(Loader *L, const BeamArg *a, Instr *w) {
+    if (a->kind != BO_FR || a->val >= VM_MAX_F) return fail(L, "expected a float register");
+    *w = (Instr)a->val;
+    return 0;
+}
+
+/* ---- instruction groups ---- */
+
+static int list_of(Loader *L, const BeamOp *op, const BeamArg *a, size_t multiple) {
+    if (a->kind != BO_LIST) return fail(L, "expected a list operand");
+    if (op->list_len % multiple) return fail(L, "list length not a multiple of %zu", multiple);
+    return 0;
+}
+
+static int cmp_pair(const void *a, const void *b) {
+    Instr x = ((const Instr *)a)[0], y = ((const Instr *)b)[0];
+    return x < y ? -1 : x > y;
+}
+
+static int select_op(Loader *L, const BeamOp *op, bool tuple_arity) {
+    if (list_of(L, op, &op->args[2], 2)) return -1;
+    size_t n = op->list_len / 2;
+    bool immediate = true;
+    for (size_t i = 0; i < n; i++) {
+        const BeamArg *v = &op->list[2 * i];
+        if (tuple_arity ? v->kind != BO_U : !(v->kind == BO_ATOM || v->kind == BO_I || v->kind == BO_LIT))
+            return fail(L, "bad select value");
+        Instr w = 0;
+        if (!tuple_arity && src_word(L, v, &w)) return -1;
+        if (!tuple_arity && !term_is_immed(w)) immediate = false;
+    }
+    unsigned kind = tuple_arity ? I_select_tuple_arity
+                                : (immediate && n > 8 ? I_select_val_bin : I_select_val);
+    emit_op(L, kind);
+    if (op_src(L, &op->args[0]) || op_label(L, &op->args[1])) return -1;
+    emit(L, (Instr)n);
+    size_t base = L->n;
+    for (size_t i = 0; i < n; i++) {
+        Instr w = 0;
+        if (tuple_arity) w = (Instr)op->list[2 * i].val;
+        else if (src_word(L, &op->list[2 * i], &w)) return -1;
+        emit(L, w);
+        emit(L, 0); /* placeholder; the label is recorded after sorting */
+    }
+    if (kind != I_select_val) {
+        /* sort (value, label-number) pairs, then record the label patches */
+        Instr *tmp = vm_alloc(2 * n * sizeof *tmp);
+        for (size_t i = 0; i < n; i++) {
+            uint32_t l = 0;
+            if (label_of(L, &op->list[2 * i + 1], &l)) {
+                vm_free(tmp);
+                return -1;
+            }
+            tmp[2 * i] = L->w[base + 2 * i];
+            tmp[2 * i + 1] = l;
+        }
+        qsort(tmp, n, 2 * sizeof *tmp, cmp_pair);
+        for (size_t i = 0; i < n; i++) {
+            L->w[base + 2 * i] = tmp[2 * i];
+            GROW(L->patches, L->npatches, L->patches_cap);
+            L->patches[L->npatches].at = base + 2 * i + 1;
+            L->patches[L->npatches].label = (uint32_t)tmp[2 * i + 1];
+            L->npatches++;
+        }
+        vm_free(tmp);
+        return 0;
+    }
+    for (size_t i = 0; i < n; i++) {
+        uint32_t l = 0;
+        if (label_of(L, &op->list[2 * i + 1], &l)) return -1;
+        GROW(L->patches, L->npatches, L->patches_cap);
+        L->patches[L->npatches].at = base + 2 * i + 1;
+        L->patches[L->npatches].label = l;
+        L->npatches++;
+    }
+    return 0;
+}
+
+static uint32_t seg_type(term_t a) {
+    static const char *const names[] = {"integer", "float", "binary", "string", "utf8",
+                                        "utf16", "utf32", "append", "private_append"};
+    size_t n;
+    const char *s = atom_name(a, &n);
+    for (uint32_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strlen(names[i]) == n && memcmp(names[i], s, n) == 0) return i;
+    return UINT32_MAX;
+}
+
+static uint32_t seg_flags(term_t l) {
+    uint32_t f = 0;
+    for (; term_is_list(l); l = list_tail(l)) {
+        term_t a = list_head(l);
+        if (a == ATOM_little) f |= BITS_F_LITTLE;
+        else if (a == ATOM_signed) f |= BITS_F_SIGNED;
+        else if (a == ATOM_native) f |= BITS_F_NATIVE;
+    }
+    return f;
+}
+
+static int bs_create_bin(Loader *L, const BeamOp *op) {
+    const BeamArg *list = &op->args[5];
+    if (list_of(L, op, list, 6)) return -1;
+    size_t n = op->list_len / 6;
+    emit_op(L, I_bs_create_bin);
+    if (op_label(L, &op->args[0]) || op_dst(L, &op->args[4])) return -1;
+    emit(L, (Instr)n);
+    for (size_t i = 0; i < n; i++) {
+        const BeamArg *s = &op->list[6 * i];
+        if (s[0].kind != BO_ATOM || !term_is_atom(s[0].term)) return fail(L, "bad segment type");
+        uint32_t type = seg_type(s[0].term);
+        if (type == UINT32_MAX) return fail(L, "unknown segment type");
+        uint64_t unit = 0;
+        if (uint_of(L, &s[2], &unit)) return -1;
+        uint32_t flags = s[3].kind == BO_LIT ? seg_flags(s[3].term) : 0;
+        emit(L, type);
+        emit(L, (Instr)unit);
+        emit(L, flags);
+        if (type == BITS_STRING) {
+            uint64_t off = 0, len = 0;
+            if (uint_of(L, &s[4], &off) || uint_of(L, &s[5], &len)) return -1;
+            if (off > L->bf.strings_size || len > L->bf.strings_size - off)
+                return fail(L, "string segment outside the string table");
+            emit(L, TERM_NIL);
+            emit(L, make_small((sint_t)len));
+            emit(L, (Instr)(L->strings + off));
+        } else {
+            if (op_src(L, &s[4])) return -1;
+            if (s[5].kind == BO_ATOM && s[5].term == ATOM_undefined) emit(L, TERM_NIL);
+            else if (op_src(L, &s[5])) return -1;
+            emit(L, 0);
+        }
+    }
+    return 0;
+}
+
+static int map_op(Loader *L, const BeamOp *op, unsigned kind) {
+    /* put_map_assoc/exact: Fail Src Dst Live List */
+    if (list_of(L, op, &op->args[4], 2)) return -1;
+    emit_op(L, kind);
+    if (op_label(L, &op->args[0]) || op_src(L, &op->args[1]) || op_dst(L, &op->args[2]))
+        return -1;
+    emit(L, (Instr)(op->list_len / 2));
+    for (size_t i = 0; i < op->list_len; i++)
+        if (op_src(L, &op->list[i])) return -1;
+    return 0;
+}
+
+static int make_fun(Loader *L, uint64_t index, const BeamArg *dst, const BeamArg *frees,
+                    uint32_t nfree) {
+    if (index >= L->bf.num_funs) return fail(L, "fun index out of range");
+    FunEntry *fe = &L->funs[index];
+    if (frees && nfree != fe->num_free) return fail(L, "fun free-variable count mismatch");
+    emit_op(L, I_make_fun);
+    emit(L, (Instr)fe);
+    if (dst) {
+        if (op_dst(L, dst)) return -1;
+    } else {
+        emit(L, instr_x(0));
+    }
+    emit(L, fe->num_free);
+    for (uint32_t i = 0; i < fe->num_free; i++) {
+        if (frees) {
+            if (op_src(L, &frees[i])) return -1;
+        } else {
+            emit(L, instr_x(i));
+        }
+    }
+    return 0;
+}
+
+static bool is_fr(const BeamArg *a) { return a->kind == BO_FR; }
+
+/* One generic instruction. */
+static int translate(Loader *L, const BeamOp *op) {
+    const BeamArg *a = op->args;
+    Instr w1 = 0, w2 = 0;
+    uint64_t u = 0;
+    switch (op->opcode) {
+    case 1: /* label */
+        if (a[0].kind != BO_U || a[0].val == 0 || a[0].val > L->bf.num_labels)
+            return fail(L, "bad label");
+        L->label_at[a[0].val] = L->n;
+        return 0;
+    case 2: /* func_info */
+        if (a[1].kind != BO_ATOM || a[2].kind != BO_U || !term_is_atom(a[1].term))
+            return fail(L, "bad func_info");
+        GROW(L->funcs, L->nfuncs, L->funcs_cap);
+        L->funcs[L->nfuncs].at = L->n;
+        L->funcs[L->nfuncs].name = a[1].term;
+        L->funcs[L->nfuncs].arity = (uint32_t)a[2].val;
+        L->nfuncs++;
+        emit_op(L, I_func_info);
+        emit(L, L->bf.module);
+        emit(L, a[1].term);
+        emit(L, (Instr)a[2].val);
+        return 0;
+    case 3: return 1; /* int_code_end */
+    case 4: case 6: /* call, call_only */
+        emit_op(L, op->opcode == 4 ? I_call : I_call_only);
+        if (op_label(L, &a[1])) return -1;
+        return op_uint(L, &a[0]);
+    case 5:
+        emit_op(L, I_call_last);
+        if (op_label(L, &a[1]) || op_uint(L, &a[0])) return -1;
+        return op_uint(L, &a[2]);
+    case 7: case 78: { /* call_ext, call_ext_only */
+        Export *e = NULL;
+        if (import_of(L, &a[1], &e)) return -1;
+        emit_op(L, op->opcode == 7 ? I_call_ext : I_call_ext_only);
+        emit(L, (Instr)e);
+        return 0;
+    }
+    case 8: {
+        Export *e = NULL;
+        if (import_of(L, &a[1], &e)) return -1;
+        emit_op(L, I_call_ext_last);
+        emit(L, (Instr)e);
+        return op_uint(L, &a[2]);
+    }
+    case 9:
+        emit_op(L, I_bif0);
+        if (op_bif(L, &a[0])) return -1;
+        return op_dst(L, &a[1]);
+    case 10:
+        emit_op(L, I_bif1);
+        if (op_label(L, &a[0]) || op_bif(L, &a[1]) || op_src(L, &a[2])) return -1;
+        return op_dst(L, &a[3]);
+    case 11:
+        emit_op(L, I_bif2);
+        if (op_label(L, &a[0]) || op_bif(L, &a[1]) || op_src(L, &a[2]) || op_src(L, &a[3]))
+            return -1;
+        return op_dst(L, &a[4]);
+    case 124:
+        emit_op(L, I_bif1);
+        if (op_label(L, &a[0]) || op_bif(L, &a[2]) || op_src(L, &a[3])) return -1;
+        return op_dst(L, &a[4]);
+    case 125:
+        emit_op(L, I_bif2);
+        if (op_label(L, &a[0]) || op_bif(L, &a[2]) || op_src(L, &a[3]) || op_src(L, &a[4]))
+            return -1;
+        return op_dst(L, &a[5]);
+    case 152:
+        emit_op(L, I_bif3);
+        if (op_label(L, &a[0]) || op_bif(L, &a[2]) || op_src(L, &a[3]) || op_src(L, &a[4]) ||
+            op_src(L, &a[5]))
+            return -1;
+        return op_dst(L, &a[6]);
+    case 12: case 14:
+        emit_op(L, I_allocate);
+        return op_uint(L, &a[0]);
+    case 13: case 15:
+        emit_op(L, I_allocate_heap);
+        if (op_uint(L, &a[0]) || op_uint(L, &a[1])) return -1;
+        return op_uint(L, &a[2]);
+    case 16:
+        emit_op(L, I_test_heap);
+        if (op_uint(L, &a[0])) return -1;
+        return op_uint(L, &a[1]);
+    case 17:
+        emit_op(L, I_init);
+        return op_dst(L, &a[0]);
+    case 172: /* init_yregs */
+        if (list_of(L, op, &a[0], 1)) return -1;
+        for (size_t i = 0; i < op->list_len; i++) {
+            emit_op(L, I_init);
+            if (op_dst(L, &op->list[i])) return -1;
+        }
+        return 0;
+    case 18:
+        emit_op(L, I_deallocate);
+        return op_uint(L, &a[0]);
+    case 19: emit_op(L, I_return); return 0;
+    case 20: emit_op(L, I_send); return 0;
+    case 21: emit_op(L, I_remove_message); return 0;
+    case 22: emit_op(L, I_timeout); return 0;
+    case 23:
+        emit_op(L, I_loop_rec);
+        if (op_label(L, &a[0])) return -1;
+        return op_dst(L, &a[1]);
+    case 24: case 25: case 61:
+        emit_op(L, op->opcode == 24 ? I_loop_rec_end : op->opcode == 25 ? I_wait : I_jump);
+        return op_label(L, &a[0]);
+    case 26:
+        emit_op(L, I_wait_timeout);
+        if (op_label(L, &a[0])) return -1;
+        return op_src(L, &a[1]);
+    case 39: case 40: case 41: case 42: case 43: case 44:
+        emit_op(L, I_is_lt + (op->opcode - 39));
+        if (op_label(L, &a[0]) || op_src(L, &a[1])) return -1;
+        return op_src(L, &a[2]);
+    case 45: case 46: case 47: case 48: case 49: case 50: case 51: case 52: case 53:
+    case 55: case 56: case 57: case 77: case 114: case 129: case 156: {
+        unsigned k;
+        switch (op->opcode) {
+        case 45: k = I_is_integer; break;
+        case 46: k = I_is_float; break;
+        case 47: k = I_is_number; break;
+        case 48: k = I_is_atom; break;
+        case 49: k = I_is_pid; break;
+        case 50: k = I_is_reference; break;
+        case 51: k = I_is_port; break;
+        case 52: k = I_is_nil; break;
+        case 53: k = I_is_binary; break;
+        case 55: k = I_is_list; break;
+        case 56: k = I_is_nonempty_list; break;
+        case 57: k = I_is_tuple; break;
+        case 77: k = I_is_function; break;
+        case 114: k = I_is_boolean; break;
+        case 129: k = I_is_bitstr; break;
+        default: k = I_is_map; break;
+        }
+        emit_op(L, k);
+        if (op_label(L, &a[0])) return -1;
+        return op_src(L, &a[1]);
+    }
+    case 115:
+        emit_op(L, I_is_function2);
+        if (op_label(L, &a[0]) || op_src(L, &a[1])) return -1;
+        return op_src(L, &a[2]);
+    case 58:
+        emit_op(L, I_test_arity);
+        if (op_label(L, &a[0]) || op_src(L, &a[1])) return -1;
+        return op_uint(L, &a[2]);
+    case 159:
+        emit_op(L, I_is_tagged_tuple);
+        if (op_label(L, &a[0]) || op_src(L, &a[1]) || op_uint(L, &a[2])) return -1;
+        if (a[3].kind != BO_ATOM) return fail(L, "is_tagged_tuple: expected an atom");
+        emit(L, a[3].term);
+        return 0;
+    case 59: return select_op(L, op, false);
+    case 60: return select_op(L, op, true);
+    case 62: case 104: /* catch, try */
+        emit_op(L, I_catch);
+        if (op_dst(L, &a[0])) return -1;
+        GROW(L->catch_at, L->ncatch, L->catch_cap);
+        L->catch_at[L->ncatch++] = L->n;
+        return op_label(L, &a[1]);
+    case 63: case 105: case 106:
+        emit_op(L, op->opcode == 63 ? I_catch_end : op->opcode == 105 ? I_try_end : I_try_case);
+        return op_dst(L, &a[0]);
+    case 107: case 72: case 74: case 180:
+        emit_op(L, op->opcode == 107 ? I_try_case_end
+                   : op->opcode == 72 ? I_badmatch
+                   : op->opcode == 74 ? I_case_end : I_badrecord);
+        return op_src(L, &a[0]);
+    case 73: emit_op(L, I_if_end); return 0;
+    case 64:
+        emit_op(L, I_move);
+        if (op_src(L, &a[0])) return -1;
+        return op_dst(L, &a[1]);
+    case 169:
+        emit_op(L, I_swap);
+        if (op_dst(L, &a[0])) return -1;
+        return op_dst(L, &a[1]);
+    case 65:
+        emit_op(L, I_get_list);
+        if (op_src(L, &a[0]) || op_dst(L, &a[1])) return -1;
+        return op_dst(L, &a[2]);
+    case 162: case 163:
+        emit_op(L, op->opcode == 162 ? I_get_hd : I_get_tl);
+        if (op_src(L, &a[0])) return -1;
+        return op_dst(L, &a[1]);
+    case 66:
+        emit_op(L, I_get_tuple_element);
+        if (op_src(L, &a[0]) || op_uint(L, &a[1])) return -1;
+        return op_dst(L, &a[2]);
+    case 67:
+        emit_op(L, I_set_tuple_element);
+        if (op_src(L, &a[0]) || op_src(L, &a[1])) return -1;
+        return op_uint(L, &a[2]);
+    case 69:
+        emit_op(L, I_put_list);
+        if (op_src(L, &a[0]) || op_src(L, &a[1])) return -1;
+        return op_dst(L, &a[2]);
+    case 164:
+        if (list_of(L, op, &a[1], 1)) return -1;
+        emit_op(L, I_put_tuple2);
+        if (op_dst(L, &a[0])) return -1;
+        emit(L, op->list_len);
+        for (size_t i = 0; i < op->list_len; i++)
+            if (op_src(L, &op->list[i])) return -1;
+        return 0;
+    case 75:
+        emit_op(L, I_call_fun);
+        return op_uint(L, &a[0]);
+    case 178:
+        emit_op(L, I_call_fun2);
+        if (op_uint(L, &a[1])) return -1;
+        return op_src(L, &a[2]);
+    case 103:
+        if (uint_of(L, &a[0], &u)) return -1;
+        return make_fun(L, u, NULL, NULL, 0);
+    case 171:
+        if (uint_of(L, &a[0], &u) || list_of(L, op, &a[2], 1)) return -1;
+        return make_fun(L, u, &a[1], op->list, op->list_len);
+    case 108:
+        emit_op(L, I_raise);
+        if (op_src(L, &a[0])) return -1;
+        return op_src(L, &a[1]);
+    case 160: emit_op(L, I_build_stacktrace); return 0;
+    case 161: emit_op(L, I_raw_raise); return 0;
+    case 112:
+        emit_op(L, I_apply);
+        return op_uint(L, &a[0]);
+    case 113:
+        emit_op(L, I_apply_last);
+        if (op_uint(L, &a[0])) return -1;
+        return op_uint(L, &a[1]);
+    case 94: case 95: case 149: case 150: case 151: case 173: case 174: case 176: case 179:
+        return 0; /* fclearerror, fcheckerror, on_load, recv_mark/set, markers, nif_start */
+    case 153: /* line */
+        if (a[0].kind != BO_U) return fail(L, "bad line operand");
+        if (a[0].val == 0 || a[0].val >= L->bf.num_line_items) return 0;
+        GROW(L->lines, L->nlines, L->lines_cap);
+        L->lines[L->nlines].at = L->n;
+        L->lines[L->nlines].item = (uint32_t)a[0].val;
+        L->nlines++;
+        return 0;
+    case 175: /* recv_marker_reserve */
+        emit_op(L, I_init);
+        return op_dst(L, &a[0]);
+    case 96: /* fmove */
+        if (is_fr(&a[0]) && is_fr(&a[1])) {
+            emit_op(L, I_fmove_fr);
+            if (freg(L, &a[0], &w1) || freg(L, &a[1], &w2)) return -1;
+            emit(L, w1);
+            emit(L, w2);
+            return 0;
+        }
+        if (is_fr(&a[0])) {
+            emit_op(L, I_fmove_out);
+            if (freg(L, &a[0], &w1)) return -1;
+            emit(L, w1);
+            return op_dst(L, &a[1]);
+        }
+        emit_op(L, I_fmove_in);
+        if (op_src(L, &a[0]) || freg(L, &a[1], &w2)) return -1;
+        emit(L, w2);
+        return 0;
+    case 97:
+        emit_op(L, I_fconv);
+        if (op_src(L, &a[0]) || freg(L, &a[1], &w2)) return -1;
+        emit(L, w2);
+        return 0;
+    case 98: case 99: case 100: case 101: {
+        Instr w3 = 0;
+        emit_op(L, I_fadd + (op->opcode - 98));
+        if (freg(L, &a[1], &w1) || freg(L, &a[2], &w2) || freg(L, &a[3], &w3)) return -1;
+        emit(L, w1);
+        emit(L, w2);
+        emit(L, w3);
+        return 0;
+    }
+    case 102:
+        emit_op(L, I_fnegate);
+        if (freg(L, &a[1], &w1) || freg(L, &a[2], &w2)) return -1;
+        emit(L, w1);
+        emit(L, w2);
+        return 0;
+    case 154: return map_op(L, op, I_put_map_assoc);
+    case 155: return map_op(L, op, I_put_map_exact);
+    case 157:
+        if (list_of(L, op, &a[2], 1)) return -1;
+        emit_op(L, I_has_map_fields);
+        if (op_label(L, &a[0]) || op_src(L, &a[1])) return -1;
+        emit(L, op->list_len);
+        for (size_t i = 0; i < op->list_len; i++)
+            if (op_src(L, &op->list[i])) return -1;
+        return 0;
+    case 158:
+        if (list_of(L, op, &a[2], 2)) return -1;
+        emit_op(L, I_get_map_elements);
+        if (op_label(L, &a[0]) || op_src(L, &a[1])) return -1;
+        emit(L, op->list_len / 2);
+        for (size_t i = 0; i < op->list_len; i += 2)
+            if (op_src(L, &op->list[i]) || op_dst(L, &op->list[i + 1])) return -1;
+        return 0;
+    case 136:
+        emit_op(L, I_trim);
+        return op_uint(L, &a[0]);
+    /* ---- bit syntax ---- */
+    case 166: /* bs_start_match3 Fail Bin Live Dst */
+        emit_op(L, I_bs_start_match);
+        if (op_label(L, &a[0]) || op_src(L, &a[1])) return -1;
+        return op_dst(L, &a[3]);
+    case 170: /* bs_start_match4 Fail Live Src Dst */
+        emit_op(L, I_bs_start_match);
+        if (a[0].kind == BO_F) {
+            if (op_label(L, &a[0])) return -1;
+        } else {
+            emit(L, 0);
+        }
+        if (op_src(L, &a[2])) return -1;
+        return op_dst(L, &a[3]);
+    case 117: case 118: case 119: /* Fail Ctx Live Size Unit Flags Dst */
+        emit_op(L, op->opcode == 117 ? I_bs_get_integer
+                   : op->opcode == 118 ? I_bs_get_float : I_bs_get_binary);
+        if (op_label(L, &a[0]) || op_src(L, &a[1]) || op_src(L, &a[3]) || op_uint(L, &a[4]) ||
+            op_uint(L, &a[5]))
+            return -1;
+        return op_dst(L, &a[6]);
+    case 120: /* bs_skip_bits2 Fail Ctx Size Unit Flags */
+        emit_op(L, I_bs_skip_bits);
+        if (op_label(L, &a[0]) || op_src(L, &a[1]) || op_src(L, &a[2]) || op_uint(L, &a[3]))
+            return -1;
+        return op_uint(L, &a[4]);
+    case 121: case 131: /* bs_test_tail2, bs_test_unit */
+        emit_op(L, op->opcode == 121 ? I_bs_test_tail : I_bs_test_unit);
+        if (op_label(L, &a[0]) || op_src(L, &a[1])) return -1;
+        return op_uint(L, &a[2]);
+    case 132: { /* bs_match_string Fail Ctx Bits Offset */
+        uint64_t bits = 0, off = 0;
+        emit_op(L, I_bs_match_string);
+        if (op_label(L, &a[0]) || op_src(L, &a[1]) || uint_of(L, &a[2], &bits) ||
+            uint_of(L, &a[3], &off))
+            return -1;
+        if (off > L->bf.strings_size || (bits + 7) / 8 > L->bf.strings_size - off)
+            return fail(L, "bs_match_string outside the string table");
+        emit(L, (Instr)bits);
+        emit(L, (Instr)(L->strings + off));
+        return 0;
+    }
+    case 138: case 140: case 142: /* bs_get_utfN Fail Ctx Live Flags Dst */
+        emit_op(L, op->opcode == 138 ? I_bs_get_utf8
+                   : op->opcode == 140 ? I_bs_get_utf16 : I_bs_get_utf32);
+        if (op_label(L, &a[0]) || op_src(L, &a[1]) || op_uint(L, &a[3])) return -1;
+        return op_dst(L, &a[4]);
+    case 139: case 141: case 143: /* bs_skip_utfN Fail Ctx Live Flags */
+        emit_op(L, op->opcode == 139 ? I_bs_skip_utf8
+                   : op->opcode == 141 ? I_bs_skip_utf16 : I_bs_skip_utf32);
+        if (op_label(L, &a[0]) || op_src(L, &a[1])) return -1;
+        return op_uint(L, &a[3]);
+    case 165: case 167: /* bs_get_tail / bs_get_position Ctx Dst Live */
+        emit_op(L, op->opcode == 165 ? I_bs_get_tail : I_bs_get_position);
+        if (op_src(L, &a[0])) return -1;
+        return op_dst(L, &a[1]);
+    case 168:
+        emit_op(L, I_bs_set_position);
+        if (op_src(L, &a[0])) return -1;
+        return op_src(L, &a[1]);
+    case 177: return bs_create_bin(L, op);
+    case 130: return 0; /* bs_context_to_binary: contexts are never visible */
+    default: {
+        uint32_t ar = 0;
+        const char *name = beamfile_opname(op->opcode, &ar);
+        return fail(L, "opcode %s/%u is not supported", name ? name : "?", ar);
+    }
+    }
+}
+
+static int resolve(Loader *L, Module *mod) {
+    Instr *code = mod->code;
+    for (size_t i = 0; i < L->npatches; i++) {
+        uint32_t l = L->patches[i].label;
+        if (l == 0) {
+            code[L->patches[i].at] = 0;
+            continue;
+        }
+        if (L->label_at[l] == SIZE_MAX) return fail(L, "label %u is never defined", l);
+        code[L->patches[i].at] = (Instr)(code + L->label_at[l]);
+    }
+    for (size_t i = 0; i < L->ncatch; i++) {
+        size_t at = L->catch_at[i];
+        code[at] = except_catch_register((const Instr *)code[at]);
+    }
+    return 0;
+}
+
+static int label_addr(Loader *L, Module *mod, uint32_t label, const Instr **out) {
+    if (label == 0 || label > L->bf.num_labels || L->label_at[label] == SIZE_MAX)
+        return fail(L, "bad label %u in a table", label);
+    *out = mod->code + L->label_at[label];
+    return 0;
+}
+
+static int finish(Loader *L, Module *mod) {
+    BeamFile *bf = &L->bf;
+    mod->code = vm_alloc((L->n ? L->n : 1) * sizeof(Instr));
+    memcpy(mod->code, L->w, L->n * sizeof(Instr));
+    mod->code_words = L->n;
+    for (uint32_t i = 0; i < bf->num_funs; i++)
+        if (label_addr(L, mod, bf->funs[i].label, &L->funs[i].code)) return -1;
+    if (resolve(L, mod)) return -1;
+    mod->funs = L->funs;
+    mod->num_funs = bf->num_funs;
+    L->funs = NULL;
+    mod->funcs = vm_alloc((L->nfuncs ? L->nfuncs : 1) * sizeof *mod->funcs);
+    for (size_t i = 0; i < L->nfuncs; i++) {
+        mod->funcs[i].start = mod->code + L->funcs[i].at;
+        mod->funcs[i].name = L->funcs[i].name;
+        mod->funcs[i].arity = L->funcs[i].arity;
+    }
+    mod->num_funcs = (uint32_t)L->nfuncs;
+    mod->lines = vm_alloc((L->nlines ? L->nlines : 1) * sizeof *mod->lines);
+    for (size_t i = 0; i < L->nlines; i++) {
+        mod->lines[i].at = mod->code + L->lines[i].at;
+        mod->lines[i].ref.file = bf->line_items[L->lines[i].item].file;
+        mod->lines[i].ref.line = bf->line_items[L->lines[i].item].line;
+    }
+    mod->num_lines = (uint32_t)L->nlines;
+    mod->files = bf->files;
+    mod->num_files = bf->num_files;
+    bf->files = NULL;
+    mod->attributes = bf->attributes;
+    mod->compile_info = bf->compile_info;
+    memcpy(mod->md5, bf->md5, sizeof mod->md5);
+    mod->exports = vm_alloc((bf->num_exports ? bf->num_exports : 1) * sizeof *mod->exports);
+    const Instr **entry = vm_alloc((bf->num_exports ? bf->num_exports : 1) * sizeof *entry);
+    for (uint32_t i = 0; i < bf->num_exports; i++) {
+        if (label_addr(L, mod, bf->exports[i].label, &entry[i])) {
+            vm_free(entry);
+            return -1;
+        }
+    }
+    for (uint32_t i = 0; i < bf->num_exports; i++) {
+        Export *e = code_export(mod->name, bf->atoms[bf->exports[i].function], bf->exports[i].arity);
+        e->code = entry[i];
+        mod->exports[i] = e;
+    }
+    vm_free(entry);
+    mod->num_exports = bf->num_exports;
+    return 0;
+}
+
+static void loader_free(Loader *L) {
+    vm_free(L->w);
+    vm_free(L->label_at);
+    vm_free(L->patches);
+    vm_free(L->catch_at);
+    vm_free(L->lines);
+    vm_free(L->funcs);
+    vm_free(L->imports);
+    vm_free(L->funs);
+    beamfile_free(&L->bf);
+}
+
+static int load(Loader *L, Module *mod, term_t expect) {
+    BeamFile *bf = &L->bf;
+    if (expect != TERM_NONE && bf->module != expect) {
+        snprintf(L->err, sizeof L->err, "%s: AtU8: the file defines another module", bf->name);
+        return -1;
+    }
+    mod->name = bf->module;
+    L->label_at = vm_alloc((bf->num_labels + 1) * sizeof *L->label_at);
+    for (uint32_t i = 0; i <= bf->num_labels; i++) L->label_at[i] = SIZE_MAX;
+    L->imports = vm_alloc((bf->num_imports ? bf->num_imports : 1) * sizeof *L->imports);
+    for (uint32_t i = 0; i < bf->num_imports; i++) {
+        const BeamImport *im = &bf->imports[i];
+        L->imports[i] = code_export(bf->atoms[im->module], bf->atoms[im->function], im->arity);
+    }
+    L->funs = vm_zalloc((bf->num_funs ? bf->num_funs : 1) * sizeof *L->funs);
+    for (uint32_t i = 0; i < bf->num_funs; i++) {
+        const BeamFun *f = &bf->funs[i];
+        FunEntry *fe = &L->funs[i];
+        fe->module = mod;
+        fe->name = bf->atoms[f->function];
+        fe->arity = f->arity;
+        fe->num_free = f->num_free;
+        fe->index = f->index;
+        fe->old_uniq = f->old_uniq;
+    }
+    uint8_t *strings = (uint8_t *)lit_alloc((bf->strings_size + 7) / 8 + 1);
+    if (bf->strings_size) memcpy(strings, bf->strings, bf->strings_size);
+    L->strings = strings;
+
+    BeamCodeReader r;
+    BeamOp op;
+    beamfile_code_begin(&r, bf);
+    for (;;) {
+        int k = beamfile_next_op(&r, &op, L->err, sizeof L->err);
+        if (k < 0) {
+            beamfile_code_end(&r);
+            return -1;
+        }
+        if (k == 0) break;
+        k = translate(L, &op);
+        if (k < 0) {
+            beamfile_code_end(&r);
+            return -1;
+        }
+        if (k == 1) break;
+    }
+    beamfile_code_end(&r);
+    return finish(L, mod);
+}
+
+Module *load_module(const char *path, uint8_t *data, size_t len, term_t expect) {
+    Loader L;
+    memset(&L, 0, sizeof L);
+    Module *mod = vm_zalloc(sizeof *mod);
+    int rc = beamfile_read(&L.bf, path, data, len, L.err, sizeof L.err);
+    if (rc == 0) rc = load(&L, mod, expect);
+    loader_free(&L);
+    vm_free(data);
+    if (rc != 0) {
+        StrBuf b;
+        strbuf_init(&b);
+        strbuf_printf(&b, "spore: cannot load %s\n", L.err);
+        plat_console_write(b.s, b.len);
+        strbuf_free(&b);
+        vm_free(mod->code);
+        vm_free(mod);
+        return NULL;
+    }
+    code_register(mod);
+    return mod;
+}

@@ -1,0 +1,16 @@
+/*
+** load.h: turns a parsed .beam file into executable code (instrs.def).
+*/
+#ifndef SPORE_LOAD_H
+#define SPORE_LOAD_H
+
+#include "code.h"
+
+/* Loads the module in the 'len' bytes at 'data' (which it frees) read
+   from 'path'; 'expect' is the module name the file must define, or
+   TERM_NONE. On success the module is registered and its exports point at
+   its code. On failure prints "<path>: <chunk>: <problem>" on the console
+   and returns NULL. Never GCs. */
+Module *load_module(const char *path, uint8_t *data, size_t len, term_t expect);
+
+#endif
