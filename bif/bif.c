@@ -7,15 +7,14 @@
 
 #include "bif.h"
 
-/* Tables are weak references: a build that leaves a bif/ file out simply
-   lacks those BIFs (calls to them raise undef). */
+/* Every table, one per bif/ file. */
 #define TABLES(X)                                                                                  \
     X(bif_erlang_table) X(bif_erlang_num_table) X(bif_erlang_bin_table) X(bif_erlang_proc_table)   \
     X(bif_erlang_time_table) X(bif_erlang_tuple_table) X(bif_erlang_misc_table)                    \
     X(bif_lists_table) X(bif_maps_table) X(bif_binary_table) X(bif_math_table)                     \
     X(bif_unicode_table) X(bif_persistent_term_table) X(bif_os_table) X(bif_code_table)
 
-#define DECLARE(t) extern const BifDef t[] __attribute__((weak));
+#define DECLARE(t) extern const BifDef t[];
 TABLES(DECLARE)
 #undef DECLARE
 
@@ -28,8 +27,7 @@ void bif_register(const BifDef *defs) {
 }
 
 void bif_init(void) {
-#define REGISTER(t)                                                                                \
-    if (t) bif_register(t);
+#define REGISTER(t) bif_register(t);
     TABLES(REGISTER)
 #undef REGISTER
 }

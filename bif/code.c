@@ -116,7 +116,11 @@ static BIF(bif_erlang_load_nif_2) {
                                    heap_cstr(p, "NIFs are not supported")));
 }
 
+/* io asks whether the group leader speaks unicode across nodes: always. */
+static BIF(bif_net_kernel_dflag_unicode_io_1) { return ATOM_true; }
+
 const BifDef bif_code_table[] = {
+    {"net_kernel", "dflag_unicode_io", 1, bif_net_kernel_dflag_unicode_io_1, 0},
     {"erlang", "get_module_info", 1, bif_erlang_get_module_info_1, 0},
     {"erlang", "get_module_info", 2, bif_erlang_get_module_info_2, 0},
     {"erlang", "module_loaded", 1, bif_erlang_module_loaded_1, 0},

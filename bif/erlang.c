@@ -8,6 +8,7 @@
 #include "erlang.h"
 
 #include "../vm/hash.h"
+#include "../sched/monitor.h"
 
 /* ---- type tests ---- */
 
@@ -190,28 +191,33 @@ BIF(bif_erlang_node_1)
 
 BIF(bif_erlang_nodes_0) { VM_UNUSED(p); VM_UNUSED(args); return TERM_NIL; }
 
+/* nodes(Type | [Type]): only 'this' and 'known' name a node, this one. */
+static bool node_type(term_t t, bool *self)
+{
+    if (t == ATOM_this || t == ATOM_known) *self = true;
+    else if (t != ATOM_visible && t != ATOM_hidden && t != ATOM_connected) return false;
+    return true;
+}
+
 BIF(bif_erlang_nodes_1)
 {
+    bool self = false;
     term_t t = args[0];
-    if (term_is_atom(t)) return TERM_NIL;
-    sint_t n = list_length(t);
-    if (n < 0) BIF_BADARG(p);
-    for (; term_is_list(t); t = list_tail(t))
-        if (!term_is_atom(list_head(t))) BIF_BADARG(p);
-    return TERM_NIL;
+    if (term_is_atom(t)) {
+        if (!node_type(t, &self)) BIF_BADARG(p);
+    } else {
+        for (; term_is_list(t); t = list_tail(t))
+            if (!node_type(list_head(t), &self)) BIF_BADARG(p);
+        if (!term_is_nil(t)) BIF_BADARG(p);
+    }
+    return self ? heap_cons(p, ATOM_nonode_nohost, TERM_NIL) : TERM_NIL;
 }
 
 BIF(bif_erlang_is_alive_0) { VM_UNUSED(p); VM_UNUSED(args); return ATOM_false; }
 
-static uint64_t ref_counter;
-
 BIF(bif_erlang_make_ref_0)
 {
-    VM_UNUSED(args);
-    term_t *hp = heap_alloc(p, REF_WORDS);
-    hp[0] = MAKE_HDR(HDR_REF, 1);
-    hp[1] = ++ref_counter;
-    return make_boxed(hp);
+    return monitor_ref_new(p);
 }
 
 /* One counter serves every kind of unique integer, so each is unique and

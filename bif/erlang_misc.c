@@ -172,12 +172,13 @@ BIF(bif_erlang_display_1)
     StrBuf b;
     strbuf_init(&b);
     print_term(&b, args[0]);
-    strbuf_putc(&b, '\n');
+    strbuf_puts(&b, "\r\n");   /* as OTP 25 writes it, even to a file */
     plat_console_write(b.s, b.len);
     strbuf_free(&b);
     return ATOM_true;
 }
 
+/* OTP writes the string to standard error; the platform has one console. */
 BIF(bif_erlang_display_string_1)
 {
     StrBuf b;
@@ -186,14 +187,15 @@ BIF(bif_erlang_display_string_1)
         strbuf_free(&b);
         BIF_BADARG(p);
     }
-    plat_console_write(b.s, b.len);
+    if (b.len) plat_console_write(b.s, b.len);
     strbuf_free(&b);
     return ATOM_true;
 }
 
 /* halt(Status): an integer (only its low 8 bits reach the exit status),
-   the atom abort, or a string, which is printed before the VM exits with
-   status 1 (OTP also writes a crash dump with it as the slogan). */
+   the atom abort, or a string, which is printed on the console (OTP: on
+   standard error, and as the slogan of a crash dump) before the VM exits
+   with status 1. */
 static term_t halt(Proc *p, term_t s)
 {
     if (term_is_small(s)) {

@@ -131,7 +131,10 @@ BIF(bif_erlang_now_0)
 
 /* ---- the proleptic Gregorian calendar ---- */
 
-static int64_t floor_div(int64_t a, int64_t b) { return a / b - (a % b != 0 && (a < 0) != (b < 0)); }
+static int64_t floor_div(int64_t a, int64_t b)
+{
+    return a / b - (a % b != 0 && (a < 0) != (b < 0));
+}
 
 /* Days since 1970-01-01 of a date (month 1..12). */
 static int64_t days_from_civil(int64_t y, int64_t m, int64_t d)
@@ -144,17 +147,25 @@ static int64_t days_from_civil(int64_t y, int64_t m, int64_t d)
     return era * 146097 + doe - 719468;
 }
 
-static void civil_from_days(int64_t z, int64_t *y, int64_t *m, int64_t *d)
+/* The date of a day number (days since 1970-01-01), by the classic day
+   number formula. Its divisions truncate toward zero, which shifts dates
+   before year 0 by a day or so; OTP computes them the same way, and
+   posixtime_to_universaltime/1 must agree with it. */
+static int64_t days_before_year(int64_t y) { return 365 * y + y / 4 - y / 100 + y / 400; }
+
+static void civil_from_days(int64_t days, int64_t *y, int64_t *m, int64_t *d)
 {
-    z += 719468;
-    int64_t era = floor_div(z, 146097);
-    int64_t doe = z - era * 146097;
-    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    int64_t mp = (5 * doy + 2) / 153;
-    *d = doy - (153 * mp + 2) / 5 + 1;
-    *m = mp < 10 ? mp + 3 : mp - 9;
-    *y = yoe + era * 400 + (*m <= 2);
+    int64_t z = days + 719468;   /* days since 0000-03-01 */
+    int64_t yy = (10000 * z + 14780) / 3652425;
+    int64_t doy = z - days_before_year(yy);
+    if (doy < 0) {
+        yy--;
+        doy = z - days_before_year(yy);
+    }
+    int64_t mi = (100 * doy + 52) / 3060;   /* months since March */
+    *m = (mi + 2) % 12 + 1;
+    *y = yy + (mi + 2) / 12;
+    *d = doy - (mi * 306 + 5) / 10 + 1;
 }
 
 static bool leap(int64_t y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
@@ -187,7 +198,11 @@ static bool datetime_of(term_t t, int64_t min_year, int64_t f[6])
 /* {{Y, Mo, D}, {H, Mi, S}} of a count of seconds since 1970 (UTC). */
 static term_t datetime(Proc *p, int64_t secs)
 {
-    int64_t days = floor_div(secs, 86400), rem = secs - days * 86400;
+    int64_t days = secs / 86400, rem = secs % 86400;
+    if (rem < 0) {
+        rem += 86400;
+        days--;
+    }
     int64_t y, m, d;
     civil_from_days(days, &y, &m, &d);
     term_t date = heap_tuple3(p, heap_int(p, y), make_small(m), make_small(d));

@@ -69,6 +69,8 @@ typedef struct Proc {
     bool trap_exit;
     term_t exit_reason;
 
+    struct Monitor *watchers; /* monitors on this process (monitor.c) */
+
     struct Proc *next_run;    /* run queue link */
     struct Proc *hash_next;   /* pid table chain */
 } Proc;

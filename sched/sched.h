@@ -30,6 +30,9 @@ void mbox_next(Proc *p);
 /* Removes the current message (its fragment joins the heap), resets the
    save pointer to the head of the queue and cancels the receive timer. */
 void mbox_remove(Proc *p);
+/* Drops the message at 'link' (a link into p's queue), keeping the save
+   pointer, the marker and the tail valid. */
+void mbox_unlink(Proc *p, Msg **link);
 /* Resets the save pointer to the head (after a timeout). */
 void mbox_rewind(Proc *p);
 /* Frees every queued message (process exit). */

@@ -636,7 +636,8 @@ static int read_lines(Ctx *c, BeamFile *bf, const Chunk *ch) {
         const char *e = rd_tagged(&r, &t, false);
         if (e) return fail(c, "item %u: %s", i, e);
         if (t.tag == CT_A) {
-            if (t.val > nnames) return fail(c, "file index %llu out of range", (unsigned long long)t.val);
+            if (t.val > nnames)
+                return fail(c, "file index %llu out of range", (unsigned long long)t.val);
             file = (uint32_t)t.val;
         } else if (t.tag == CT_I && !t.big && t.val <= UINT32_MAX) {
             bf->line_items[i].file = file;
@@ -869,7 +870,8 @@ static int decode_ext(Ctx *c, const BeamFile *bf, Reader *r, uint64_t ext, BeamA
         return 0;
     case 2:
         if (read_u(c, r, &v) < 0) return -1;
-        if (v >= VM_MAX_F) return fail(c, "float register %llu out of range", (unsigned long long)v);
+        if (v >= VM_MAX_F)
+            return fail(c, "float register %llu out of range", (unsigned long long)v);
         a->kind = BO_FR;
         a->val = v;
         return 0;

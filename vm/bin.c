@@ -153,7 +153,7 @@ term_t bin_sub(struct Proc *p, term_t bin, size_t bit_offset, size_t bit_size) {
         orig = o[CTX_ORIG];
     }
     /* Small byte-aligned slices are copied: they keep nothing alive. */
-    if (((bit_offset | bit_size) & 7) == 0 && bit_size / 8 <= 16) {
+    if (((bit_offset | bit_size) & 7) == 0 && bit_size / 8 <= BIN_HEAP_MAX) {
         const uint8_t *base;
         size_t off, bits;
         bin_view(orig, &base, &off, &bits);
@@ -265,4 +265,98 @@ void bin_int_to_le(term_t v, uint8_t *out, size_t n) {
         }
         out[i] = (uint8_t)b;
     }
+}
+
+/* ---- iolists ---- */
+
+typedef struct Walk {
+    term_t *s;
+    size_t n, cap;
+    term_t local[32];
+} Walk;
+
+static void walk_push(Walk *w, term_t t) {
+    if (w->n == w->cap) {
+        w->cap *= 2;
+        if (w->s == w->local) {
+            w->s = vm_alloc(w->cap * sizeof(term_t));
+            memcpy(w->s, w->local, w->n * sizeof(term_t));
+        } else {
+            w->s = vm_realloc(w->s, w->cap * sizeof(term_t));
+        }
+    }
+    w->s[w->n++] = t;
+}
+
+/* Visits the bytes and bitstrings of 't' in order; 'out' NULL: only
+   measure and check. Returns false on a malformed list. */
+static bool iolist_walk(term_t t, bool bits, size_t *nbits, uint8_t *out) {
+    Walk w = {.n = 0, .cap = 32};
+    w.s = w.local;
+    size_t pos = 0;
+    bool ok = true;
+    walk_push(&w, t);
+    while (ok && w.n > 0) {
+        term_t x = w.s[--w.n];   /* in tail position: [], a bitstring or a cons */
+        if (term_is_nil(x)) continue;
+        if (term_is_bitstring(x)) goto bitstring;
+        if (!term_is_list(x)) {
+            ok = false;
+            break;
+        }
+        walk_push(&w, list_tail(x));
+        x = list_head(x);
+        if (term_is_small(x) && small_val(x) >= 0 && small_val(x) <= 255) {
+            if (out) {
+                uint8_t b = (uint8_t)small_val(x);
+                bin_copy_bits(out, pos, &b, 0, 8);
+            }
+            pos += 8;
+            continue;
+        }
+        if (term_is_list(x) || term_is_nil(x)) {
+            walk_push(&w, x);
+            continue;
+        }
+        if (!term_is_bitstring(x)) {
+            ok = false;
+            break;
+        }
+    bitstring: {
+        const uint8_t *base;
+        size_t off, n;
+        bin_view(x, &base, &off, &n);
+        if (!bits && (n & 7)) {
+            ok = false;
+            break;
+        }
+        if (out) bin_copy_bits(out, pos, base, off, n);
+        pos += n;
+    }
+    }
+    if (w.s != w.local) vm_free(w.s);
+    *nbits = pos;
+    return ok;
+}
+
+bool bin_iolist_bits(term_t t, bool bits, size_t *nbits) {
+    return iolist_walk(t, bits, nbits, NULL);
+}
+
+void bin_iolist_write(term_t t, uint8_t *out) {
+    size_t n;
+    iolist_walk(t, true, &n, out);
+}
+
+const uint8_t *bin_data(struct Proc *p, term_t t, size_t *n) {
+    if (!term_is_bitstring(t) || (bin_bit_size(t) & 7)) return NULL;
+    const uint8_t *b = bin_bytes(t, n);
+    if (b) return b;
+    const uint8_t *base;
+    size_t off, bits;
+    bin_view(t, &base, &off, &bits);
+    uint8_t *d;
+    term_t c = bin_make(p, bits / 8, &d);
+    bin_copy_bits(d, 0, base, off, bits);
+    return bin_bytes(c, n);
 }

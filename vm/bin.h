@@ -93,4 +93,18 @@ size_t bin_int_mag_bytes(term_t v);
 /* The low 'n' bytes of the two's complement of 'v', little-endian. */
 void bin_int_to_le(term_t v, uint8_t *out, size_t n);
 
+/* iolists (and bitstring lists when 'bits'): the size in bits of the
+   concatenation of 't' (a list of bytes, bitstrings and such lists, whose
+   tails may be bitstrings), or false if 't' is not one (or, without
+   'bits', holds a bitstring that is not a binary). A bare bitstring is
+   accepted; the callers that refuse it check first. Iterative: any depth. */
+bool bin_iolist_bits(term_t t, bool bits, size_t *nbits);
+/* Writes the concatenation of the valid iolist 't' at 'out' (bit 0). */
+void bin_iolist_write(term_t t, uint8_t *out);
+
+/* The bytes of 't' if it is a binary (a whole number of bytes), copied
+   onto the heap of 'p' when they do not start on a byte boundary; NULL if
+   't' is not a binary. */
+const uint8_t *bin_data(struct Proc *p, term_t t, size_t *n);
+
 #endif

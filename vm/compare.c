@@ -6,6 +6,7 @@
 */
 #include "compare.h"
 
+#include "arith.h"
 #include "atom.h"
 #include "bin.h"
 #include "code.h"

@@ -27,7 +27,4 @@ bool compare_exact(term_t a, term_t b);
 /* a == b. */
 bool compare_eq(term_t a, term_t b);
 
-/* Compares two numbers by value (arith.c). */
-int arith_compare(term_t a, term_t b);
-
 #endif

@@ -251,6 +251,12 @@ static void enc_map(Enc *e, term_t t) {
     MapIter it;
     term_t k, v;
     map_iter_init(&it, t);
+    if (!map_is_flat(t)) {
+        /* OTP writes a large map in maps:to_list order, the reverse of the
+           iteration order: pushed as they come, they pop reversed. */
+        while (map_iter_next(&it, &k, &v)) push(e, v, 0), push(e, k, 0);
+        return;
+    }
     while (map_iter_next(&it, &k, &v)) push(e, k, 0), push(e, v, 0);
     for (size_t i = base, j = e->sp - 1; i < j; i++, j--) {
         Item x = e->st[i];
@@ -543,9 +549,9 @@ static term_t read_big(Dec *d, unsigned tag) {
     size_t w = tag == SMALL_BIG_EXT ? 1 : 4;
     if (!need(d, w + 1)) return TERM_NONE;
     size_t n = get_be(d, (int)w);
-    unsigned sign = *d->s++;
-    if (sign > 1 || !need(d, n)) return TERM_NONE;
-    term_t r = bin_int_from_le(d->s, n, sign == 1, bin_proc_alloc, d->p);
+    unsigned sign = *d->s++; /* any non-zero sign byte means negative, as in OTP */
+    if (!need(d, n)) return TERM_NONE;
+    term_t r = bin_int_from_le(d->s, n, sign != 0, bin_proc_alloc, d->p);
     d->s += n;
     return r;
 }

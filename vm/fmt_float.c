@@ -22,31 +22,43 @@ static bool reads_back(uint64_t m, int e, double d)
     return strtod(tmp, NULL) == d;
 }
 
-/* The shortest decimal m * 10^e (m without trailing zeros) that reads back
-   as the positive finite 'd'; among those of that length, the nearest.
-   The nearest decimal of each length is tried, and one unit above it for
-   the powers of two, whose interval reaches further up than down. */
-static void shortest_digits(double d, uint64_t *mout, int *eout)
+/* The decimal of 1 + prec digits that reads back as 'd', if there is one:
+   the nearest, or one unit above it (the interval of a power of two
+   reaches further up than down). */
+static bool candidate(double d, int prec, uint64_t *mout, int *eout)
 {
     char tmp[48];
+    snprintf(tmp, sizeof tmp, "%.*e", prec, d);
+    /* tmp is "D.DDDDe[+-]XX" (no point when prec is 0). */
     uint64_t m = 0;
-    int e = 0;
-    for (int prec = 0; prec <= 17; prec++) {
-        snprintf(tmp, sizeof tmp, "%.*e", prec, d);
-        /* tmp is "D.DDDDe[+-]XX" (no point when prec is 0). */
-        m = 0;
-        const char *s = tmp;
-        for (; *s != 'e'; s++)
-            if (*s != '.')
-                m = m * 10 + (uint64_t)(*s - '0');
-        e = atoi(s + 1) - prec;
-        if (reads_back(m, e, d))
-            break;
-        if (reads_back(m + 1, e, d)) {
-            m++;
-            break;
-        }
+    const char *s = tmp;
+    for (; *s != 'e'; s++)
+        if (*s != '.')
+            m = m * 10 + (uint64_t)(*s - '0');
+    int e = atoi(s + 1) - prec;
+    if (!reads_back(m, e, d) && !reads_back(++m, e, d))
+        return false;
+    *mout = m;
+    *eout = e;
+    return true;
+}
+
+/* The shortest decimal m * 10^e (m without trailing zeros) that reads back
+   as the positive finite 'd'; among those of that length, the nearest.
+   Whether some decimal of n digits reads back is monotonic in n, and 17
+   digits always do, so the length is found by bisection. */
+static void shortest_digits(double d, uint64_t *mout, int *eout)
+{
+    uint64_t m;
+    int e, lo = 0, hi = 16;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (candidate(d, mid, &m, &e))
+            hi = mid;
+        else
+            lo = mid + 1;
     }
+    candidate(d, lo, &m, &e);
     while (m % 10 == 0) {
         m /= 10;
         e++;

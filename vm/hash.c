@@ -491,6 +491,8 @@ uint32_t hash_phash(term_t t, uint32_t range) {
 
 /* OTP's word for [], whose hash the map order depends on. */
 #define OTP_NIL_WORD 0xFFFFFFFFFFFFFFFBull
+/* Mixed into the salt so that map hashes differ from phash2's. */
+#define INTERNAL_SALT 3432918353u
 
 static inline uint32_t const_hash(uint32_t h, uint32_t k) {
     h ^= k;
@@ -500,7 +502,7 @@ static inline uint32_t const_hash(uint32_t h, uint32_t k) {
 static uint32_t internal_hash(term_t t, uint32_t salt) {
     WStack s;
     ws_init(&s);
-    uint32_t h = salt;
+    uint32_t h = salt ^ INTERNAL_SALT;
     for (;;) {
         switch (term_tag(t)) {
         case TAG_LIST: {

@@ -54,7 +54,9 @@ const char *const instr_names[I__COUNT] = {
 
 static term_t xregs[VM_MAX_X + 8];
 static double fregs[VM_MAX_F];
+#ifdef VM_USE_GOTO
 static const void *const *labels;
+#endif
 static Instr apply_entry[2], fun_entry_code[2];
 static Export *send_export;
 

@@ -589,7 +589,7 @@ static int translate(Loader *L, const BeamOp *op) {
         return 0; /* fclearerror, fcheckerror, on_load, recv_mark/set, markers, nif_start */
     case 153: /* line */
         if (a[0].kind != BO_U) return fail(L, "bad line operand");
-        if (a[0].val == 0 || a[0].val >= L->bf.num_line_items) return 0;
+        if (a[0].val == 0 || a[0].val > L->bf.num_line_items) return 0;
         GROW(L->lines, L->nlines, L->lines_cap);
         L->lines[L->nlines].at = L->n;
         L->lines[L->nlines].item = (uint32_t)a[0].val;
@@ -793,7 +793,9 @@ static int finish(Loader *L, Module *mod) {
     }
     for (uint32_t i = 0; i < bf->num_exports; i++) {
         Export *e = code_export(mod->name, bf->atoms[bf->exports[i].function], bf->exports[i].arity);
-        e->code = entry[i];
+        /* A function implemented in C wins over its Erlang stub (OTP's
+           modules define their BIFs as calls to erlang:nif_error/1). */
+        if (!e->bif) e->code = entry[i];
         mod->exports[i] = e;
     }
     vm_free(entry);

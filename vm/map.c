@@ -51,11 +51,13 @@ static term_t leaf(struct Proc *p, term_t k, term_t v) { return heap_cons(p, k, 
 static term_t make_flat(struct Proc *p, size_t n, const term_t *ks, const term_t *vs) {
     term_t *w = heap_alloc(p, (n + 1) + (n + 2));
     w[0] = MAKE_HDR(HDR_TUPLE, n);
-    memcpy(w + 1, ks, n * sizeof(term_t));
     term_t *m = w + n + 1;
     m[0] = MAKE_HDR(HDR_MAP, n + 1);
     m[1] = make_boxed(w);
-    memcpy(m + 2, vs, n * sizeof(term_t));
+    if (n) {
+        memcpy(w + 1, ks, n * sizeof(term_t));
+        memcpy(m + 2, vs, n * sizeof(term_t));
+    }
     return make_boxed(m);
 }
 

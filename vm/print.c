@@ -93,7 +93,8 @@ static void print_big(StrBuf *b, term_t t) {
     }
     if (HDR_SUBTAG(w[0]) == HDR_NEG_BIG) strbuf_putc(b, '-');
     strbuf_printf(b, "%llu", (unsigned long long)chunks[nchunks - 1]);
-    for (size_t i = nchunks - 1; i-- > 0;) strbuf_printf(b, "%019llu", (unsigned long long)chunks[i]);
+    for (size_t i = nchunks - 1; i-- > 0;)
+        strbuf_printf(b, "%019llu", (unsigned long long)chunks[i]);
     vm_free(chunks);
     vm_free(mag);
 }
@@ -159,7 +160,8 @@ static void print_bits(StrBuf *b, term_t t) {
         return;
     }
     strbuf_puts(b, "<<");
-    for (size_t i = 0; i < n; i++) strbuf_printf(b, i ? ",%u" : "%u", byte_at(base, off + 8 * i, 8));
+    for (size_t i = 0; i < n; i++)
+        strbuf_printf(b, i ? ",%u" : "%u", byte_at(base, off + 8 * i, 8));
     if (rest) strbuf_printf(b, n ? ",%u:%u" : "%u:%u", byte_at(base, off + 8 * n, rest), rest);
     strbuf_puts(b, ">>");
 }

@@ -100,7 +100,8 @@ parse() ->
          "+-1", "0x10", "12a"],
     [{S, t(fun() -> list_to_integer(S) end), t(fun() -> binary_to_integer(list_to_binary(S)) end)}
      || S <- L] ++
-    [{S, B, t(fun() -> list_to_integer(S, B) end), t(fun() -> binary_to_integer(list_to_binary(S), B) end)}
+    [{S, B, t(fun() -> list_to_integer(S, B) end),
+      t(fun() -> binary_to_integer(list_to_binary(S), B) end)}
      || {S, B} <- [{"ff", 16}, {"FF", 16}, {"fF", 16}, {"-ff", 16}, {"zz", 36}, {"ZZ", 36},
                    {"101", 2}, {"102", 2}, {"777", 8}, {"8", 8}, {"z", 35}, {"y", 35},
                    {"10", 1}, {"10", 37}, {"10", 0}, {"10", a}, {"", 16}]].

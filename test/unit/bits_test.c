@@ -161,8 +161,8 @@ static void test_binaries_and_utf(void) {
     CHECK(bits_get_utf8(ctx) == TERM_NONE);
 
     /* sub binaries at odd offsets, tails */
-    term_t big = bin_from(&proc, "abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz0123456789",
-                          72);
+    term_t big = bin_from(&proc, "abcdefghijklmnopqrstuvwxyz0123456789"
+                                 "abcdefghijklmnopqrstuvwxyz0123456789", 72);
     CHECK(boxed_is(big, HDR_REFC_BIN));
     ctx = bits_start_match(&proc, big);
     CHECK(bits_skip(ctx, 3));
