@@ -10,13 +10,16 @@ start() ->
     _ = Err,
     Pid.
 
+%% Like erl -noshell, the console starts in latin1: characters above 255
+%% are written as \x{H}. setopts([{encoding, unicode}]) switches to UTF-8.
 server(Name) ->
     register(Name, self()),
-    loop(unicode).
+    loop(latin1).
 
 loop(Enc) ->
     receive
         {io_request, From, ReplyAs, Req} ->
+            put(encoding, Enc),
             {Reply, Enc1} = request(Req, Enc),
             From ! {io_reply, ReplyAs, Reply},
             loop(Enc1);
@@ -65,10 +68,21 @@ requests([R | Rs], _, D) ->
 
 write(Enc, Chars) ->
     In = case Enc of latin1 -> latin1; _ -> unicode end,
-    case unicode:characters_to_binary(Chars, In, utf8) of
-        B when is_binary(B) ->
-            spore:console_write(B),
+    case unicode:characters_to_list(Chars, In) of
+        L when is_list(L) ->
+            spore:console_write(encode(get(encoding), L)),
             ok;
         _ ->
             {error, put_chars}
     end.
+
+encode(unicode, L) ->
+    unicode:characters_to_binary(L);
+encode(_, L) ->
+    case lists:all(fun(C) -> C < 256 end, L) of
+        true -> list_to_binary(L);
+        false -> list_to_binary([latin1_char(C) || C <- L])
+    end.
+
+latin1_char(C) when C < 256 -> C;
+latin1_char(C) -> ["\\x{", integer_to_list(C, 16), "}"].

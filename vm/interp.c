@@ -964,6 +964,13 @@ dispatch:
         NEXT();
     }
 
+    CASE(bs_init_writable) {
+        uint8_t *data;
+        x[0] = bin_make(p, 0, &data);
+        SKIP(0);
+        NEXT();
+    }
+
 #ifndef VM_USE_GOTO
     default:
         vm_panic("interp: bad instruction word %lu", (unsigned long)*ip);

@@ -718,6 +718,7 @@ static int translate(Loader *L, const BeamOp *op) {
         if (op_src(L, &a[0])) return -1;
         return op_src(L, &a[1]);
     case 177: return bs_create_bin(L, op);
+    case 133: emit_op(L, I_bs_init_writable); return 0;
     case 130: return 0; /* bs_context_to_binary: contexts are never visible */
     default: {
         uint32_t ar = 0;
