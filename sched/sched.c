@@ -21,6 +21,7 @@
 ** returns when every process has exited or halt/1 asked it to. A process
 ** that crashes only ends itself.
 */
+#include "../vm/atom.h"
 #include "../vm/gc.h"
 #include "../vm/interp.h"
 #include "../vm/plat.h"
@@ -161,6 +162,13 @@ static void after_slice(Proc *p, int r)
             p->status = PROC_WAITING;
         break;
     default:
+        /* The first process is init: when it ends, the node ends, as in
+           OTP ("Kernel pid terminated"). */
+        if (p->pid == make_pid(0)) {
+            static const char msg[] = "spore: init terminated\n";
+            if (p->exit_reason != ATOM_normal) plat_console_write(msg, sizeof msg - 1);
+            sched_halt(p->exit_reason == ATOM_normal ? 0 : 1);
+        }
         /* neither queued nor running: proc_exit frees it at once */
         p->status = PROC_WAITING;
         proc_exit(p, p->exit_reason);

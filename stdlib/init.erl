@@ -33,8 +33,12 @@ do_boot_crash(Class, Reason, Stack) ->
             throw -> {{nocatch, Reason}, Stack};
             error -> {Reason, Stack}
         end,
-    io:format("{\"init terminating in do_boot\",~p}~n", [R]),
-    io:format("init terminating in do_boot (~p)~n", [R]),
+    try
+        io:format("{\"init terminating in do_boot\",~p}~n", [R]),
+        io:format("init terminating in do_boot (~p)~n", [R])
+    catch
+        _:_ -> erlang:display({init_terminating_in_do_boot, R})
+    end,
     halt(1).
 
 %% Flags as {Flag, [Value]} in order; Plain arguments.

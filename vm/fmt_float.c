@@ -231,8 +231,10 @@ bool fmt_float_parse(const char *s, size_t n, double *out)
         i++;
     if ((j = skip_digits(s, i, n)) == i)
         return false;
-    if (j >= n || s[j] != '.')
+    /* OTP accepts a comma for the decimal point too */
+    if (j >= n || (s[j] != '.' && s[j] != ','))
         return false;
+    size_t point = j;
     i = j + 1;
     if ((j = skip_digits(s, i, n)) == i)
         return false;
@@ -249,6 +251,7 @@ bool fmt_float_parse(const char *s, size_t n, double *out)
     char *tmp = n < sizeof small ? small : vm_alloc(n + 1);
     memcpy(tmp, s, n);
     tmp[n] = '\0';
+    tmp[point] = '.';
     double d = strtod(tmp, NULL);
     if (tmp != small)
         vm_free(tmp);
