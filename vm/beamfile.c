@@ -68,7 +68,9 @@ static bool rd_u32(Reader *r, uint32_t *v) {
 typedef struct Ctx {
     const char *file;
     char chunk[5];
-    char where[64]; /* e.g. "move at offset 12: " */
+    char where[64];
+    const char *opname; /* in the Code chunk: the instruction being decoded */
+    size_t oppos;
     char *err;
     size_t errlen;
 } Ctx;
@@ -76,6 +78,8 @@ typedef struct Ctx {
 static void ctx_init(Ctx *c, const char *file, const char *chunk, char *err, size_t errlen) {
     c->file = file ? file : "?";
     c->where[0] = '\0';
+    c->opname = NULL;
+    c->oppos = 0;
     c->err = err;
     c->errlen = err ? errlen : 0;
     memcpy(c->chunk, chunk, 4);
@@ -89,6 +93,8 @@ static void ctx_chunk(Ctx *c, const uint8_t *id) {
 
 __attribute__((format(printf, 2, 3))) static int fail(Ctx *c, const char *fmt, ...) {
     if (c->errlen == 0) return -1;
+    if (c->opname) /* formatted only on failure: decoding stays cheap */
+        snprintf(c->where, sizeof c->where, "%s at offset %zu: ", c->opname, c->oppos);
     int n = snprintf(c->err, c->errlen, "%s: %s: %s", c->file, c->chunk, c->where);
     if (n >= 0 && (size_t)n < c->errlen) {
         va_list ap;
@@ -915,7 +921,8 @@ int beamfile_next_op(BeamCodeReader *cr, BeamOp *op, char *err, size_t errlen) {
     rd_u8(&r, &opc);
     const char *name = beamfile_opname(opc, &arity);
     if (!name) return fail(&c, "unknown opcode %u at offset %zu", opc, cr->pos);
-    snprintf(c.where, sizeof c.where, "%s at offset %zu: ", name, cr->pos);
+    c.opname = name;
+    c.oppos = cr->pos;
     op->opcode = opc;
     op->arity = arity;
     op->list = NULL;

@@ -20,6 +20,7 @@
 ** stack and resumes there, or ends the process.
 */
 #include <math.h>
+#include <string.h>
 
 #include "atom.h"
 #include "except.h"
@@ -52,13 +53,15 @@ const char *const instr_names[I__COUNT] = {
 #undef INSTR
 };
 
-static term_t xregs[VM_MAX_X + 8];
+term_t interp_xregs[VM_MAX_X + 8];
 static double fregs[VM_MAX_F];
 #ifdef VM_USE_GOTO
 static const void *const *labels;
 #endif
 static Instr apply_entry[2], fun_entry_code[2];
 static Export *send_export;
+/* The exports of the BIFs that have their own instructions, I_add .. I_element. */
+static Export *arith_export[I_element - I_add + 1];
 
 Instr interp_handler(unsigned op) {
 #ifdef VM_USE_GOTO
@@ -154,6 +157,9 @@ void interp_init(void) {
     code_export(ATOM_erlang, ATOM_apply, 3)->kind = EXPORT_APPLY3;
     code_export(ATOM_erlang, ATOM_apply, 2)->kind = EXPORT_APPLY2;
     send_export = code_export(ATOM_erlang, atom_intern("send", 4), 2);
+    static const char *const ops[] = {"+", "-", "*", "band", "bor", "element"};
+    for (int i = 0; i <= I_element - I_add; i++)
+        arith_export[i] = code_export(ATOM_erlang, atom_intern(ops[i], strlen(ops[i])), 2);
 }
 
 int interp_run(Proc *p) {
@@ -176,8 +182,8 @@ int interp_run(Proc *p) {
 #endif
 
 #define OPW(i) ip[(i) + 1]
-#define REGP(w) (((w)&4) ? &E[(w) >> 3] : &x[(w) >> 3])
-#define SRC(w) (((w)&3) ? (term_t)(w) : *REGP(w))
+#define REGP(w) (((w)&1) ? &E[(w) >> 3] : (term_t *)(w))
+#define SRC(w) (*REGP(w))
 #define S(i) SRC(OPW(i))
 #define D(i) (*REGP(OPW(i)))
 #define LBL(i) ((const Instr *)OPW(i))
@@ -201,7 +207,7 @@ int interp_run(Proc *p) {
         NEXT();                                                                                    \
     } while (0)
 
-    term_t *const x = xregs;
+    term_t *const x = interp_xregs;
     const Instr *ip = p->ip;
     const Instr *cp = p->cp;
     term_t *E = p->E;
@@ -330,6 +336,81 @@ dispatch:
         D(5) = r;
         SKIP(6);
         NEXT();
+    }
+
+    /* Arithmetic BIFs with the common case inline: both operands small.
+       A tagged small is v << 4 | 15, so the sum of two tagged values minus
+       the tag is the tagged sum, and overflow shows in the 64-bit add. */
+#define ARITH2(name, fast, slow)                                                                   \
+    CASE(name) {                                                                                   \
+        term_t a = S(1), b = S(2), r;                                                              \
+        if (VM_LIKELY(term_is_small(a) && term_is_small(b))) {                                     \
+            fast;                                                                                  \
+        }                                                                                          \
+        r = slow(p, a, b);                                                                         \
+        if (VM_UNLIKELY(r == TERM_NONE)) {                                                         \
+            if (OPW(0)) FAIL_TO(0);                                                                \
+            err_mfa = arith_export[I_##name - I_add];                                              \
+            err_args = x;                                                                          \
+            x[0] = a, x[1] = b;                                                                    \
+            goto error;                                                                            \
+        }                                                                                          \
+        D(3) = r;                                                                                  \
+        SKIP(4);                                                                                   \
+        NEXT();                                                                                    \
+    }
+    ARITH2(add, {
+        sint_t v;
+        if (!__builtin_add_overflow((sint_t)a, (sint_t)(b - IMM1_SMALL), &v)) {
+            D(3) = (term_t)v;
+            SKIP(4);
+            NEXT();
+        }
+    }, arith_add)
+    ARITH2(sub, {
+        sint_t v;
+        if (!__builtin_sub_overflow((sint_t)a, (sint_t)(b - IMM1_SMALL), &v)) {
+            D(3) = (term_t)v;
+            SKIP(4);
+            NEXT();
+        }
+    }, arith_sub)
+    ARITH2(mul, {
+        sint_t v;
+        if (!__builtin_mul_overflow(small_val(a), small_val(b), &v) && small_fits(v)) {
+            D(3) = make_small(v);
+            SKIP(4);
+            NEXT();
+        }
+    }, arith_mul)
+    ARITH2(band, {
+        D(3) = a & b;
+        SKIP(4);
+        NEXT();
+    }, arith_band)
+    ARITH2(bor, {
+        D(3) = a | b;
+        SKIP(4);
+        NEXT();
+    }, arith_bor)
+#undef ARITH2
+    CASE(element) {
+        term_t i = S(1), t = S(2);
+        if (VM_LIKELY(term_is_small(i) && term_is_tuple(t))) {
+            sint_t k = small_val(i);
+            if (k >= 1 && (size_t)k <= tuple_arity(t)) {
+                D(3) = tuple_elems(t)[k - 1];
+                SKIP(4);
+                NEXT();
+            }
+        }
+        if (OPW(0)) FAIL_TO(0);
+        p->fclass = EXC_ERROR;
+        p->freason = ATOM_badarg;
+        err_mfa = arith_export[I_element - I_add];
+        err_args = x;
+        x[0] = i, x[1] = t;
+        goto error;
     }
 
     CASE(allocate) {
@@ -463,8 +544,16 @@ dispatch:
     }
 
     /* ---- comparisons and type tests ---- */
-    CASE(is_lt) TEST(compare_terms(S(1), S(2)) < 0, 3);
-    CASE(is_ge) TEST(compare_terms(S(1), S(2)) >= 0, 3);
+    CASE(is_lt) {
+        term_t a = S(1), b = S(2);
+        if (VM_LIKELY(term_is_small(a) && term_is_small(b))) TEST((sint_t)a < (sint_t)b, 3);
+        TEST(compare_terms(a, b) < 0, 3);
+    }
+    CASE(is_ge) {
+        term_t a = S(1), b = S(2);
+        if (VM_LIKELY(term_is_small(a) && term_is_small(b))) TEST((sint_t)a >= (sint_t)b, 3);
+        TEST(compare_terms(a, b) >= 0, 3);
+    }
     CASE(is_eq) {
         term_t a = S(1), b = S(2);
         TEST(a == b || compare_terms(a, b) == 0, 3);

@@ -107,21 +107,35 @@ static int reg_word(Loader *L, const BeamArg *a, Instr *w) {
     return fail(L, "expected a register operand");
 }
 
-static int src_word(Loader *L, const BeamArg *a, Instr *w) {
+/* The term of a constant operand. */
+static int const_term(Loader *L, const BeamArg *a, term_t *t) {
     switch (a->kind) {
-    case BO_X:
-    case BO_Y: return reg_word(L, a, w);
     case BO_I:
-        *w = a->term != 0 && a->term != TERM_NONE ? a->term : make_small((sint_t)a->val);
+        *t = a->term != 0 && a->term != TERM_NONE ? a->term : make_small((sint_t)a->val);
         return 0;
     case BO_ATOM:
-    case BO_LIT: *w = a->term; return 0;
+    case BO_LIT: *t = a->term; return 0;
     case BO_U:
         if (a->val > (uint64_t)SMALL_MAX) return fail(L, "operand too large");
-        *w = make_small((sint_t)a->val);
+        *t = make_small((sint_t)a->val);
         return 0;
     default: return fail(L, "unexpected operand kind %u", a->kind);
     }
+}
+
+/* A constant source operand: the address of a literal word holding 't'. */
+static Instr const_word(term_t t) {
+    term_t *w = lit_alloc(1);
+    *w = t;
+    return (Instr)w;
+}
+
+static int src_word(Loader *L, const BeamArg *a, Instr *w) {
+    if (a->kind == BO_X || a->kind == BO_Y) return reg_word(L, a, w);
+    term_t t = 0;
+    if (const_term(L, a, &t)) return -1;
+    *w = const_word(t);
+    return 0;
 }
 
 static int op_src(Loader *L, const BeamArg *a) {
@@ -204,8 +218,8 @@ static int select_op(Loader *L, const BeamOp *op, bool tuple_arity) {
         const BeamArg *v = &op->list[2 * i];
         if (tuple_arity ? v->kind != BO_U : !(v->kind == BO_ATOM || v->kind == BO_I || v->kind == BO_LIT))
             return fail(L, "bad select value");
-        Instr w = 0;
-        if (!tuple_arity && src_word(L, v, &w)) return -1;
+        term_t w = 0;
+        if (!tuple_arity && const_term(L, v, &w)) return -1;
         if (!tuple_arity && !term_is_immed(w)) immediate = false;
     }
     unsigned kind = tuple_arity ? I_select_tuple_arity
@@ -215,10 +229,10 @@ static int select_op(Loader *L, const BeamOp *op, bool tuple_arity) {
     emit(L, (Instr)n);
     size_t base = L->n;
     for (size_t i = 0; i < n; i++) {
-        Instr w = 0;
-        if (tuple_arity) w = (Instr)op->list[2 * i].val;
-        else if (src_word(L, &op->list[2 * i], &w)) return -1;
-        emit(L, w);
+        term_t w = 0;
+        if (tuple_arity) w = (term_t)op->list[2 * i].val;
+        else if (const_term(L, &op->list[2 * i], &w)) return -1;
+        emit(L, (Instr)w);
         emit(L, 0); /* placeholder; the label is recorded after sorting */
     }
     if (kind != I_select_val) {
@@ -299,12 +313,12 @@ static int bs_create_bin(Loader *L, const BeamOp *op) {
             if (uint_of(L, &s[4], &off) || uint_of(L, &s[5], &len)) return -1;
             if (off > L->bf.strings_size || len > L->bf.strings_size - off)
                 return fail(L, "string segment outside the string table");
-            emit(L, TERM_NIL);
-            emit(L, make_small((sint_t)len));
+            emit(L, const_word(TERM_NIL));
+            emit(L, const_word(make_small((sint_t)len)));
             emit(L, (Instr)(L->strings + off));
         } else {
             if (op_src(L, &s[4])) return -1;
-            if (s[5].kind == BO_ATOM && s[5].term == ATOM_undefined) emit(L, TERM_NIL);
+            if (s[5].kind == BO_ATOM && s[5].term == ATOM_undefined) emit(L, const_word(TERM_NIL));
             else if (op_src(L, &s[5])) return -1;
             emit(L, 0);
         }
@@ -348,6 +362,27 @@ static int make_fun(Loader *L, uint64_t index, const BeamArg *dst, const BeamArg
 }
 
 static bool is_fr(const BeamArg *a) { return a->kind == BO_FR; }
+
+/* The instruction of a two-argument BIF that has its own (I_add ..
+   I_element), or 0. */
+static unsigned bif2_instr(Loader *L, const BeamArg *imp) {
+    static const char *const names[] = {"+", "-", "*", "band", "bor", "element"};
+    if (imp->kind != BO_U || imp->val >= L->bf.num_imports) return 0;
+    const Export *e = L->imports[imp->val];
+    if (e->module != ATOM_erlang || e->arity != 2) return 0;
+    size_t n;
+    const char *s = atom_name(e->function, &n);
+    for (unsigned i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strlen(names[i]) == n && memcmp(names[i], s, n) == 0) return I_add + i;
+    return 0;
+}
+
+static int bif2_special(Loader *L, unsigned op, const BeamArg *fail, const BeamArg *a,
+                        const BeamArg *b, const BeamArg *dst) {
+    emit_op(L, op);
+    if (op_label(L, fail) || op_src(L, a) || op_src(L, b)) return -1;
+    return op_dst(L, dst);
+}
 
 /* One generic instruction. */
 static int translate(Loader *L, const BeamOp *op) {
@@ -405,6 +440,7 @@ static int translate(Loader *L, const BeamOp *op) {
         if (op_label(L, &a[0]) || op_bif(L, &a[1]) || op_src(L, &a[2])) return -1;
         return op_dst(L, &a[3]);
     case 11:
+        if ((u = bif2_instr(L, &a[1]))) return bif2_special(L, (unsigned)u, &a[0], &a[2], &a[3], &a[4]);
         emit_op(L, I_bif2);
         if (op_label(L, &a[0]) || op_bif(L, &a[1]) || op_src(L, &a[2]) || op_src(L, &a[3]))
             return -1;
@@ -414,6 +450,7 @@ static int translate(Loader *L, const BeamOp *op) {
         if (op_label(L, &a[0]) || op_bif(L, &a[2]) || op_src(L, &a[3])) return -1;
         return op_dst(L, &a[4]);
     case 125:
+        if ((u = bif2_instr(L, &a[2]))) return bif2_special(L, (unsigned)u, &a[0], &a[3], &a[4], &a[5]);
         emit_op(L, I_bif2);
         if (op_label(L, &a[0]) || op_bif(L, &a[2]) || op_src(L, &a[3]) || op_src(L, &a[4]))
             return -1;
