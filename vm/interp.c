@@ -705,6 +705,21 @@ dispatch:
         SKIP(2);
         NEXT();
     }
+    CASE(move_xx) {
+        *(term_t *)OPW(1) = *(const term_t *)OPW(0);
+        SKIP(2);
+        NEXT();
+    }
+    CASE(move_yx) {
+        *(term_t *)OPW(1) = E[OPW(0) >> 3];
+        SKIP(2);
+        NEXT();
+    }
+    CASE(move_xy) {
+        E[OPW(1) >> 3] = *(const term_t *)OPW(0);
+        SKIP(2);
+        NEXT();
+    }
     CASE(swap) {
         term_t t = D(0);
         D(0) = D(1);

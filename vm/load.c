@@ -560,10 +560,12 @@ static int translate(Loader *L, const BeamOp *op) {
                    : op->opcode == 74 ? I_case_end : I_badrecord);
         return op_src(L, &a[0]);
     case 73: emit_op(L, I_if_end); return 0;
-    case 64:
-        emit_op(L, I_move);
+    case 64: {
+        bool sy = a[0].kind == BO_Y, dy = a[1].kind == BO_Y;
+        emit_op(L, sy && dy ? I_move : sy ? I_move_yx : dy ? I_move_xy : I_move_xx);
         if (op_src(L, &a[0])) return -1;
         return op_dst(L, &a[1]);
+    }
     case 169:
         emit_op(L, I_swap);
         if (op_dst(L, &a[0])) return -1;
