@@ -236,11 +236,92 @@ int compare_terms(term_t a, term_t b) { return compare(a, b, false); }
 
 int compare_terms_exact(term_t a, term_t b) { return compare(a, b, true); }
 
+/* One pair for 'equal_exact' to decide: equal (1), different (0), or
+   -1 to leave it to the full comparison (bitstrings of different kinds,
+   large maps, numbers of different kinds). Pushes the elements of lists,
+   tuples, flat maps and closures as further pairs. */
+static bool equal_exact(term_t a, term_t b);
+
+/* Bitstrings of any kind: equal bits. */
+static int equal_bits(term_t x, term_t y) {
+    const uint8_t *bx, *by;
+    size_t ox, oy, nx, ny;
+    bin_view(x, &bx, &ox, &nx);
+    bin_view(y, &by, &oy, &ny);
+    if (nx != ny) return 0;
+    if (ox % 8 || oy % 8 || nx % 8) return -1;
+    return memcmp(bx + ox / 8, by + oy / 8, nx / 8) == 0;
+}
+
+static int equal_one(CmpStack *s, term_t x, term_t y) {
+    if (term_tag(x) != term_tag(y) || term_is_immed(x)) return 0;
+    if (term_is_bitstring(x)) return term_is_bitstring(y) ? equal_bits(x, y) : 0;
+    const term_t *px = term_ptr(x), *py = term_ptr(y);
+    if (term_is_list(x)) {
+        push(s, px, py, 2, true);
+        return 1;
+    }
+    term_t hx = px[0], hy = py[0];
+    unsigned sub = HDR_SUBTAG(hx);
+    if (hx != hy) {
+        /* these are equal only with equal headers (integers are normalised) */
+        return sub == HDR_POS_BIG || sub == HDR_NEG_BIG || sub == HDR_TUPLE ||
+                       sub == HDR_FLOAT || sub == HDR_REF || sub == HDR_FUN
+                   ? 0 : -1;
+    }
+    size_t n = HDR_ARITY(hx);
+    switch (sub) {
+    case HDR_TUPLE: push(s, px + 1, py + 1, n, true); return 1;
+    case HDR_POS_BIG:
+    case HDR_NEG_BIG:
+    case HDR_REF: return memcmp(px + 1, py + 1, n * sizeof(term_t)) == 0;
+    case HDR_FLOAT: return float_val(x) == float_val(y);
+    case HDR_EXPORT: return px[1] == py[1];
+    case HDR_FUN:
+        if (px[1] != py[1]) return 0;
+        push(s, px + 2, py + 2, n - 1, true);
+        return 1;
+    case HDR_MAP: push(s, px + 1, py + 1, n, true); return 1;
+    case HDR_HAMT: {
+        /* Equal key sets give equal tries, so equal tries are a quick yes;
+           anything else is left to the full comparison. */
+        for (size_t i = 1; i <= n; i++)
+            if (px[i] != py[i] && !equal_exact(px[i], py[i])) return -1;
+        return 1;
+    }
+    default: return -1;
+    }
+}
+
+/* =:= without ordering: a structural walk, much cheaper than 'compare'
+   on the large equal terms that matching produces. */
+static bool equal_exact(term_t a, term_t b) {
+    CmpStack s;
+    s.runs = s.local;
+    s.sp = 0;
+    s.cap = sizeof s.local / sizeof s.local[0];
+    s.temps = NULL;
+    s.ntemps = s.captemps = 0;
+    push(&s, &a, &b, 1, true);
+    int res = 1;
+    while (res == 1 && s.sp > 0) {
+        Run *r = &s.runs[s.sp - 1];
+        term_t x = *r->pa, y = *r->pb;
+        if (--r->n == 0) s.sp--;
+        else r->pa++, r->pb++;
+        if (x == y) continue;
+        res = equal_one(&s, x, y);
+        if (res < 0) res = compare(x, y, true) == 0;
+    }
+    if (s.runs != s.local) vm_free(s.runs);
+    return res == 1;
+}
+
 bool compare_exact(term_t a, term_t b) {
     if (a == b) return true;
     /* Immediates are equal only when identical. */
     if (term_is_immed(a) || term_is_immed(b)) return false;
-    return compare(a, b, true) == 0;
+    return equal_exact(a, b);
 }
 
 bool compare_eq(term_t a, term_t b) {
