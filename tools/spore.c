@@ -5,6 +5,7 @@
 ** vm/plat.h.
 */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../vm/plat.h"
@@ -50,8 +51,19 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "run") == 0) {
         /* The VM sees a conventional command line: argv[0] is the program,
            the erl-style arguments follow. */
-        argv[1] = argv[0];
-        PlatStart start = {.argc = argc - 1, .argv = argv + 1};
+        /* SPORE_STDLIB and SPORE_OTP_PATH (a ':'-separated list of ebin
+           directories) override where the VM finds its own and OTP's
+           modules; they become the VM's -spore_path and -spore_otp flags. */
+        char **args = malloc(((size_t)argc + 4) * sizeof *args);
+        if (!args) return 1;
+        int n = 0;
+        args[n++] = argv[0];
+        const char *std = getenv("SPORE_STDLIB"), *otp = getenv("SPORE_OTP_PATH");
+        if (std) args[n++] = "-spore_path", args[n++] = (char *)std;
+        if (otp) args[n++] = "-spore_otp", args[n++] = (char *)otp;
+        for (int i = 2; i < argc; i++) args[n++] = argv[i];
+        args[n] = NULL;
+        PlatStart start = {.argc = n, .argv = args};
         int status = vm_main(&start);
         plat_exit(status);
     }

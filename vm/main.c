@@ -81,7 +81,7 @@ int vm_main(const PlatStart *start) {
     Proc scratch;
     memset(&scratch, 0, sizeof scratch);
     term_t args = TERM_NIL;
-    for (int i = start->argc - 1; i >= 0; i--)
+    for (int i = start->argc - 1; i >= 1; i--) /* argv[0] is the program */
         args = heap_cons(&scratch, heap_cstr(&scratch, start->argv[i]), args);
     term_t err;
     term_t argl = heap_cons(&scratch, args, TERM_NIL);
