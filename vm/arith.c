@@ -54,8 +54,49 @@ term_t arith_from_double(Proc *p, double d) { return bignum_from_double(p, d); }
 
 /* ---- integers of any size ---- */
 
+/* An integer whose magnitude fits one limb, as a 128-bit value. */
+static bool to_i128(term_t t, __int128 *v)
+{
+    if (term_is_small(t)) {
+        *v = small_val(t);
+        return true;
+    }
+    const term_t *w = term_ptr(t);
+    if (HDR_ARITY(w[0]) != 1)
+        return false;
+    *v = HDR_SUBTAG(w[0]) == HDR_NEG_BIG ? -(__int128)w[1] : (__int128)w[1];
+    return true;
+}
+
+/* Integers of at most one limb (the common case just past the small
+   range) without going through GMP. Returns false when the result or the
+   operation is beyond 128 bits. */
+static bool small_binop(Proc *p, Op op, term_t a, term_t b, term_t *out)
+{
+    __int128 x, y, r;
+    if (!to_i128(a, &x) || !to_i128(b, &y))
+        return false;
+    switch (op) {
+    case OP_ADD: r = x + y; break;
+    case OP_SUB: r = x - y; break;
+    case OP_MUL:
+        if (__builtin_mul_overflow(x, y, &r))
+            return false;
+        break;
+    case OP_BAND: r = x & y; break;
+    case OP_BOR: r = x | y; break;
+    case OP_BXOR: r = x ^ y; break;
+    default: return false;
+    }
+    *out = r >= SMALL_MIN && r <= SMALL_MAX ? make_small((sint_t)r) : bignum_from_i128(p, r);
+    return true;
+}
+
 static term_t int_binop(Proc *p, Op op, term_t a, term_t b)
 {
+    term_t quick;
+    if (small_binop(p, op, a, b, &quick))
+        return quick;
     BigView va, vb;
     bignum_view(&va, a);
     bignum_view(&vb, b);
