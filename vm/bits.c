@@ -111,6 +111,17 @@ static term_t seg_bits(const BitsSeg *s, size_t *bits) {
 /* Writes the integer 'v' as 'bits' bits at bit 'pos' of 'dst'. */
 static void put_integer(uint8_t *dst, size_t pos, term_t v, size_t bits, uint32_t flags) {
     if (bits == 0) return;
+    if (term_is_small(v) && bits <= 64 && (pos | bits) % 8 == 0) {
+        /* whole bytes of a small: the common case, written directly */
+        uint64_t u = (uint64_t)small_val(v);
+        size_t nb = bits / 8;
+        uint8_t *d = dst + pos / 8;
+        if (is_little(flags))
+            for (size_t i = 0; i < nb; i++) d[i] = (uint8_t)(u >> (8 * i));
+        else
+            for (size_t i = 0; i < nb; i++) d[i] = (uint8_t)(u >> (8 * (nb - 1 - i)));
+        return;
+    }
     size_t nb = (bits + 7) / 8;
     uint8_t small[64], *le = nb <= sizeof small ? small : vm_alloc(nb);
     bin_int_to_le(v, le, nb);
@@ -131,6 +142,36 @@ static void put_integer(uint8_t *dst, size_t pos, term_t v, size_t bits, uint32_
     if (le != small) vm_free(le);
 }
 
+/* The IEEE half-precision bits nearest to the finite 'd' (ties to even),
+   infinity when out of range, as a direct conversion rounds. */
+static uint16_t double_to_half(double d) {
+    uint64_t u;
+    memcpy(&u, &d, 8);
+    uint16_t sign = (uint16_t)(u >> 48) & 0x8000;
+    int e = (int)((u >> 52) & 0x7FF);
+    uint64_t m = u & (((uint64_t)1 << 52) - 1);
+    if (e == 0) return sign;                        /* zero or a double subnormal */
+    if (e == 0x7FF) return sign | 0x7C00 | (m ? 0x200 : 0);
+    e -= 1023;
+    if (e > 15) return sign | 0x7C00;
+    m |= (uint64_t)1 << 52;
+    /* normal halves keep 10 bits after the leading one; subnormals fewer */
+    unsigned shift = e >= -14 ? 42 : (unsigned)(28 - e);
+    if (shift > 63) return sign;
+    uint64_t r = m >> shift, rem = m & (((uint64_t)1 << shift) - 1);
+    uint64_t half = (uint64_t)1 << (shift - 1);
+    if (rem > half || (rem == half && (r & 1))) r++;
+    if (e < -14) return sign | (uint16_t)r;         /* may round up to the least normal */
+    /* r is 1.mmmmmmmmmm (11 bits), or 2.0 after rounding up */
+    unsigned he = (unsigned)(e + 15);
+    if (r >> 11) {
+        r >>= 1;
+        he++;
+    }
+    if (he >= 31) return sign | 0x7C00;
+    return sign | (uint16_t)(he << 10) | (uint16_t)(r & 0x3FF);
+}
+
 static void put_float(uint8_t *dst, size_t pos, term_t v, size_t bits, uint32_t flags) {
     double d = 0;
     float_value(v, &d);
@@ -144,10 +185,7 @@ static void put_float(uint8_t *dst, size_t pos, term_t v, size_t bits, uint32_t 
         memcpy(&w, &f, 4);
         u = w;
     } else {
-        _Float16 h = (_Float16)d;
-        uint16_t w;
-        memcpy(&w, &h, 2);
-        u = w;
+        u = double_to_half(d);
     }
     size_t nb = bits / 8;
     for (size_t i = 0; i < nb; i++) {
@@ -357,6 +395,23 @@ static void read_uint_le(term_t ctx, size_t bits, uint32_t flags, uint8_t *le) {
 term_t bits_get_integer(struct Proc *p, term_t ctx, size_t bits, uint32_t flags) {
     if (bits_remaining(ctx) < bits) return TERM_NONE;
     if (bits == 0) return make_small(0);
+    if (bits <= 56 && !is_little(flags)) {
+        /* big-endian and small: gather the bytes that hold the field */
+        const uint8_t *base;
+        size_t off, size;
+        bin_view(term_ptr(ctx)[CTX_ORIG], &base, &off, &size);
+        size_t pos = off + term_ptr(ctx)[CTX_POS];
+        const uint8_t *b = base + pos / 8;
+        unsigned sh = (unsigned)(pos % 8);
+        size_t nbytes = (sh + bits + 7) / 8;
+        uint64_t acc = 0;
+        for (size_t i = 0; i < nbytes; i++) acc = acc << 8 | b[i];
+        uint64_t v = (acc >> (nbytes * 8 - sh - bits)) & (((uint64_t)1 << bits) - 1);
+        sint_t r = (sint_t)v;
+        if ((flags & BITS_F_SIGNED) && (v >> (bits - 1)) & 1) r -= (sint_t)1 << bits;
+        term_ptr(ctx)[CTX_POS] += bits;
+        return make_small(r);
+    }
     size_t nb = (bits + 7) / 8;
     uint8_t small[64], *le = nb <= sizeof small ? small : vm_alloc(nb);
     read_uint_le(ctx, bits, flags, le);
@@ -380,9 +435,17 @@ term_t bits_get_integer(struct Proc *p, term_t ctx, size_t bits, uint32_t flags)
 }
 
 static double half_to_double(uint16_t h) {
-    _Float16 f;
-    memcpy(&f, &h, 2);
-    return (double)f;
+    unsigned e = (h >> 10) & 0x1F, m = h & 0x3FF;
+    double d;
+    if (e == 0) {
+        d = (double)m * 0x1p-24;             /* subnormal (or zero) */
+    } else if (e == 31) {
+        d = m ? __builtin_nan("") : __builtin_inf();
+    } else {
+        uint64_t u = (uint64_t)(e - 15 + 1023) << 52 | (uint64_t)m << 42;
+        memcpy(&d, &u, 8);
+    }
+    return h & 0x8000 ? -d : d;
 }
 
 term_t bits_get_float(struct Proc *p, term_t ctx, size_t bits, uint32_t flags) {
