@@ -192,7 +192,8 @@ BIF(bif_erlang_display_string_1)
     return ATOM_true;
 }
 
-/* halt(Status): an integer (only its low 8 bits reach the exit status),
+/* halt(Status) stops the VM at once (console output is already written):
+   an integer (only its low 8 bits reach the exit status),
    the atom abort, or a string, which is printed on the console (OTP: on
    standard error, and as the slogan of a crash dump) before the VM exits
    with status 1. */
@@ -200,13 +201,11 @@ static term_t halt(Proc *p, term_t s)
 {
     if (term_is_small(s)) {
         if (small_val(s) < 0) BIF_BADARG(p);
-        sched_halt((int)(small_val(s) & 0xFF));
-        return ATOM_true;
+        plat_exit((int)(small_val(s) & 0xFF));
     }
     if (term_is_big(s)) {
         if (HDR_SUBTAG(boxed_hdr(s)) == HDR_NEG_BIG) BIF_BADARG(p);
-        sched_halt((int)(term_ptr(s)[1] & 0xFF));
-        return ATOM_true;
+        plat_exit((int)(term_ptr(s)[1] & 0xFF));
     }
     if (s == ATOM_abort) plat_abort("halt(abort)");
     StrBuf b;
@@ -218,8 +217,7 @@ static term_t halt(Proc *p, term_t s)
     strbuf_putc(&b, '\n');
     plat_console_write(b.s, b.len);
     strbuf_free(&b);
-    sched_halt(1);
-    return ATOM_true;
+    plat_exit(1);
 }
 
 BIF(bif_erlang_halt_0) { VM_UNUSED(args); return halt(p, make_small(0)); }
