@@ -146,6 +146,18 @@ static bool select_slow(const Instr *tab, size_t n, term_t v, const Instr **targ
     return false;
 }
 
+/* A caught exception's trace travels as {Class, Trace} (the raw trace)
+   until build_stacktrace cooks it, so that a rethrow keeps its class.
+   Returns the trace and sets '*cls' (when given) to the class. */
+static term_t raw_trace(term_t raw, term_t *cls) {
+    if (term_is_tuple(raw) && tuple_arity(raw) == 2 && term_is_atom(tuple_elems(raw)[0]) &&
+        except_class_of(tuple_elems(raw)[0])) {
+        if (cls) *cls = tuple_elems(raw)[0];
+        return tuple_elems(raw)[1];
+    }
+    return raw;
+}
+
 static bool is_boolean(term_t t) { return t == ATOM_true || t == ATOM_false; }
 
 void interp_init(void) {
@@ -662,7 +674,7 @@ dispatch:
     }
     CASE(catch_end) {
         D(0) = TERM_NIL;
-        if (x[0] == TERM_NONE) x[0] = except_catch_value(p, x[1], x[2], x[3]);
+        if (x[0] == TERM_NONE) x[0] = except_catch_value(p, x[1], x[2], raw_trace(x[3], NULL));
         SKIP(1);
         NEXT();
     }
@@ -681,6 +693,7 @@ dispatch:
     }
     CASE(try_case_end) RAISE(heap_tuple2(p, ATOM_try_clause, S(0)));
     CASE(build_stacktrace) {
+        x[0] = raw_trace(x[0], NULL);
         SKIP(0);
         NEXT();
     }
@@ -689,13 +702,15 @@ dispatch:
         if (!cls) RAISE(ATOM_badarg);
         p->fclass = cls;
         p->freason = x[1];
-        p->ftrace = x[2];
+        p->ftrace = raw_trace(x[2], NULL);
         goto error;
     }
     CASE(raise) {
-        p->fclass = EXC_ERROR;
+        /* rethrow: the class travels in the raw trace */
+        term_t cls = ATOM_error;
+        p->ftrace = raw_trace(S(0), &cls);
+        p->fclass = except_class_of(cls);
         p->freason = S(1);
-        p->ftrace = S(0);
         goto error;
     }
 
@@ -1206,7 +1221,7 @@ error : {
         x[0] = TERM_NONE;
         x[1] = except_class_atom(p->fclass);
         x[2] = p->freason;
-        x[3] = trace;
+        x[3] = heap_tuple2(p, x[1], trace); /* the raw trace: {Class, Trace} */
         ip = handler;
         NEXT();
     }
