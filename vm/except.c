@@ -6,6 +6,8 @@
 ** word by word: tag-00 words are return addresses, catch immediates mark
 ** active catch/try blocks.
 */
+#include <string.h>
+
 #include "except.h"
 
 #include "atom.h"
@@ -67,22 +69,54 @@ static term_t frame_at(Proc *p, const Instr *ip, const term_t *args) {
     return heap_tuple4(p, mod->name, fi->name, a, location(p, mod, where));
 }
 
+/* [{error_info, #{module => M}}] for a BIF of module 'bif_mod', with M the
+   module OTP names to explain its errors. */
+static term_t error_info(Proc *p, term_t bif_mod) {
+    size_t n;
+    const char *m = atom_name(bif_mod, &n);
+    const char *explainer = "erl_stdlib_errors";
+    if ((n == 6 && memcmp(m, "erlang", 6) == 0) || (n == 7 && memcmp(m, "atomics", 7) == 0) ||
+        (n == 8 && memcmp(m, "counters", 8) == 0) ||
+        (n == 13 && memcmp(m, "erts_internal", 13) == 0) ||
+        (n == 15 && memcmp(m, "persistent_term", 15) == 0))
+        explainer = "erl_erts_errors";
+    else if ((n == 4 && memcmp(m, "code", 4) == 0) || (n == 2 && memcmp(m, "os", 2) == 0))
+        explainer = "erl_kernel_errors";
+    term_t *w = heap_alloc(p, 2 + 3);
+    w[0] = MAKE_HDR(HDR_TUPLE, 1);
+    w[1] = ATOM_module;
+    w[2] = MAKE_HDR(HDR_MAP, 2);
+    w[3] = make_boxed(w);
+    w[4] = atom_intern(explainer, strlen(explainer));
+    term_t info = heap_tuple2(p, ATOM_error_info, make_boxed(w + 2));
+    return heap_cons(p, info, TERM_NIL);
+}
+
 term_t except_trace(Proc *p, const Instr *ip, const Instr *cp, const term_t *E,
-                    const Export *mfa, const term_t *args, bool fc) {
+                    const Export *mfa, const term_t *args, unsigned flags) {
     term_t frames[EXCEPT_TRACE_DEPTH];
     int n = 0;
-    if (mfa)
-        frames[n++] = heap_tuple4(p, mfa->module, mfa->function, heap_list(p, args, mfa->arity),
-                                  TERM_NIL);
-    term_t f = frame_at(p, ip, fc ? args : NULL);
-    if (f != TERM_NONE) frames[n++] = f;
+    if (mfa) {
+        term_t loc = flags & TRACE_BIF ? error_info(p, mfa->module) : TERM_NIL;
+        frames[n++] = heap_tuple4(p, mfa->module, mfa->function, heap_list(p, args, mfa->arity), loc);
+    }
+    term_t f = TERM_NONE;
+    if (!(flags & TRACE_TAIL)) {
+        f = frame_at(p, ip, flags & TRACE_FC ? args : NULL);
+        if (f != TERM_NONE) frames[n++] = f;
+    }
+    const Instr *last = NULL;
     if (cp && n < EXCEPT_TRACE_DEPTH) {
         f = frame_at(p, cp - 1, NULL);
         if (f != TERM_NONE) frames[n++] = f;
+        last = cp;
     }
     for (const term_t *s = E; s && s < p->stack_hi && n < EXCEPT_TRACE_DEPTH; s++) {
         if ((*s & TAG_MASK) != TAG_HEADER || *s == 0) continue;
-        f = frame_at(p, (const Instr *)(uintptr_t)*s - 1, NULL);
+        const Instr *ret = (const Instr *)(uintptr_t)*s;
+        if (ret == last) continue;
+        last = ret;
+        f = frame_at(p, ret - 1, NULL);
         if (f != TERM_NONE) frames[n++] = f;
     }
     return heap_list(p, frames, (size_t)n);

@@ -13,14 +13,19 @@
 term_t except_class_atom(uint32_t cls);
 uint32_t except_class_of(term_t a);
 
+/* Flags of except_trace. */
+#define TRACE_FC 1u      /* function_clause: the frame at 'ip' lists its arguments */
+#define TRACE_BIF 2u     /* 'mfa' is a BIF: its frame carries error_info */
+#define TRACE_TAIL 4u    /* raised by a tail call: the frame at 'ip' is gone */
+
 /* Builds the stack trace list of the exception being raised at 'ip' with
    continuation 'cp' and stack frame 'E'. When 'mfa' is not NULL the first
-   frame is {M, F, Args, []} with the 'mfa->arity' arguments at 'args' (a
-   failing BIF, or an undefined function); when 'fc' is set the frame of the
-   function at 'ip' lists its arguments instead of its arity (function_clause).
-   Allocates on p; never GCs. */
+   frame is {M, F, Args, Loc} with the 'mfa->arity' arguments at 'args' (a
+   failing BIF, or an undefined function). Consecutive frames of the same
+   return address are recorded once, as OTP does. Allocates on p; never
+   GCs. */
 term_t except_trace(Proc *p, const Instr *ip, const Instr *cp, const term_t *E,
-                    const Export *mfa, const term_t *args, bool fc);
+                    const Export *mfa, const term_t *args, unsigned flags);
 
 /* The innermost catch on the stack from 'E' up: returns the frame pointer
    to resume with and sets '*handler', or returns NULL. */

@@ -158,6 +158,13 @@ static term_t raw_trace(term_t raw, term_t *cls) {
     return raw;
 }
 
+/* True if the code at 'ip' only returns (so a call before it was a tail
+   call in all but name, as OTP's loader makes it). */
+static bool tail_position(const Instr *ip) {
+    if (ip[0] == interp_handler(I_return)) return true;
+    return ip[0] == interp_handler(I_deallocate) && ip[2] == interp_handler(I_return);
+}
+
 static bool is_boolean(term_t t) { return t == ATOM_true || t == ATOM_false; }
 
 void interp_init(void) {
@@ -1099,11 +1106,18 @@ dispatch:
     /* ---- shared paths ---- */
 
 call_fun : {
-    if (!term_is_boxed(fn)) RAISE(fun_error(p, fn, x, fn_arity, false));
+    /* a failing non-tail call has already set its return address (OTP's
+       trace shows the caller twice: where it is, and where it returns) */
+#define FUN_RAISE(reason)                                                                          \
+    do {                                                                                           \
+        if (ce_kind == 0 && !tail_position(ce_ret)) cp = ce_ret;                                   \
+        RAISE(reason);                                                                             \
+    } while (0)
+    if (!term_is_boxed(fn)) FUN_RAISE(fun_error(p, fn, x, fn_arity, false));
     term_t h = boxed_hdr(fn);
     if (HDR_SUBTAG(h) == HDR_FUN) {
         FunEntry *fe = fun_entry(fn);
-        if (fe->arity - fe->num_free != fn_arity) RAISE(fun_error(p, fn, x, fn_arity, true));
+        if (fe->arity - fe->num_free != fn_arity) FUN_RAISE(fun_error(p, fn, x, fn_arity, true));
         const term_t *env = fun_env(fn);
         for (uint32_t i = 0; i < fe->num_free; i++) x[fn_arity + i] = env[i];
         if (ce_kind == 0) cp = ce_ret;
@@ -1118,10 +1132,11 @@ call_fun : {
     }
     if (HDR_SUBTAG(h) == HDR_EXPORT) {
         ce = fun_export(fn);
-        if (ce->arity != fn_arity) RAISE(fun_error(p, fn, x, fn_arity, true));
+        if (ce->arity != fn_arity) FUN_RAISE(fun_error(p, fn, x, fn_arity, true));
         goto call_export;
     }
-    RAISE(fun_error(p, fn, x, fn_arity, false));
+    FUN_RAISE(fun_error(p, fn, x, fn_arity, false));
+#undef FUN_RAISE
 }
 
 call_export : {
@@ -1208,8 +1223,21 @@ suspend:
 
 error : {
     term_t trace = p->ftrace;
-    if (trace == TERM_NONE || trace == 0)
-        trace = except_trace(p, ip, cp, E, err_mfa, err_args, err_fc);
+    if (trace == TERM_NONE || trace == 0) {
+        unsigned flags = err_fc ? TRACE_FC : 0;
+        if (err_mfa && p->freason == ATOM_undef && !err_mfa->bif) {
+            if (ce_kind != 0) flags |= TRACE_TAIL;
+        } else if (err_mfa) {
+            /* error/exit/throw raise on behalf of their caller: no frame */
+            if (err_mfa->module == ATOM_erlang &&
+                (err_mfa->function == ATOM_error || err_mfa->function == ATOM_exit ||
+                 err_mfa->function == ATOM_throw))
+                err_mfa = NULL;
+            else
+                flags |= TRACE_BIF;
+        }
+        trace = except_trace(p, ip, cp, E, err_mfa, err_args, flags);
+    }
     p->ftrace = TERM_NONE;
     err_mfa = NULL;
     err_fc = false;
