@@ -92,6 +92,29 @@ static term_t error_info(Proc *p, term_t bif_mod) {
     return heap_cons(p, info, TERM_NIL);
 }
 
+term_t except_trace_error(Proc *p, const Instr *ip, const Instr *cp, const term_t *E,
+                          term_t fargs, term_t opts) {
+    term_t t = except_trace(p, ip, cp, E, NULL, NULL, 0);
+    if (!term_is_list(t)) return t;
+    term_t top = list_head(t);
+    if (!term_is_tuple(top) || tuple_arity(top) != 4) return t;
+    const term_t *e = tuple_elems(top);
+    term_t loc = e[3];
+    for (term_t o = opts; term_is_list(o); o = list_tail(o)) {
+        term_t x = list_head(o);
+        if (term_is_tuple(x) && tuple_arity(x) == 2 && tuple_elems(x)[0] == ATOM_error_info) {
+            /* appended after file and line */
+            term_t items[8];
+            size_t n = 0;
+            for (term_t l = loc; term_is_list(l) && n < 7; l = list_tail(l)) items[n++] = list_head(l);
+            items[n++] = x;
+            loc = heap_list(p, items, n);
+        }
+    }
+    top = heap_tuple4(p, e[0], e[1], fargs, loc);
+    return heap_cons(p, top, list_tail(t));
+}
+
 term_t except_trace(Proc *p, const Instr *ip, const Instr *cp, const term_t *E,
                     const Export *mfa, const term_t *args, unsigned flags) {
     term_t frames[EXCEPT_TRACE_DEPTH];

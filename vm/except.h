@@ -27,6 +27,11 @@ uint32_t except_class_of(term_t a);
 term_t except_trace(Proc *p, const Instr *ip, const Instr *cp, const term_t *E,
                     const Export *mfa, const term_t *args, unsigned flags);
 
+/* The trace of erlang:error(Reason, Args[, Options]) called at 'ip': the
+   caller's frame lists 'fargs' and, from 'opts', its error_info. */
+term_t except_trace_error(Proc *p, const Instr *ip, const Instr *cp, const term_t *E,
+                          term_t fargs, term_t opts);
+
 /* The innermost catch on the stack from 'E' up: returns the frame pointer
    to resume with and sets '*handler', or returns NULL. */
 term_t *except_find_catch(Proc *p, term_t *E, const Instr **handler);

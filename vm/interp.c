@@ -158,6 +158,11 @@ static term_t raw_trace(term_t raw, term_t *cls) {
     return raw;
 }
 
+/* True if the operand word 'w' is a constant (not a register). */
+static bool is_const(Instr w) {
+    return !(w & 1) && ((const term_t *)w < interp_xregs || (const term_t *)w >= interp_xregs + VM_MAX_X);
+}
+
 /* True if the code at 'ip' only returns (so a call before it was a tail
    call in all but name, as OTP's loader makes it). */
 static bool tail_position(const Instr *ip) {
@@ -369,7 +374,8 @@ dispatch:
         r = slow(p, a, b);                                                                         \
         if (VM_UNLIKELY(r == TERM_NONE)) {                                                         \
             if (OPW(0)) FAIL_TO(0);                                                                \
-            err_mfa = arith_export[I_##name - I_add];                                              \
+            if (!is_const(OPW(1)) && !is_const(OPW(2)))                                            \
+                err_mfa = arith_export[I_##name - I_add];                                          \
             err_args = x;                                                                          \
             x[0] = a, x[1] = b;                                                                    \
             goto error;                                                                            \
@@ -1231,12 +1237,19 @@ error : {
             /* error/exit/throw raise on behalf of their caller: no frame */
             if (err_mfa->module == ATOM_erlang &&
                 (err_mfa->function == ATOM_error || err_mfa->function == ATOM_exit ||
-                 err_mfa->function == ATOM_throw))
+                 err_mfa->function == ATOM_throw)) {
+                if (err_mfa->function == ATOM_error && err_mfa->arity >= 2 &&
+                    list_length(err_args[1]) >= 0) {
+                    trace = except_trace_error(p, ip, cp, E, err_args[1],
+                                               err_mfa->arity == 3 ? err_args[2] : TERM_NIL);
+                }
                 err_mfa = NULL;
-            else
+            } else {
                 flags |= TRACE_BIF;
+            }
         }
-        trace = except_trace(p, ip, cp, E, err_mfa, err_args, flags);
+        if (trace == TERM_NONE || trace == 0)
+            trace = except_trace(p, ip, cp, E, err_mfa, err_args, flags);
     }
     p->ftrace = TERM_NONE;
     err_mfa = NULL;
