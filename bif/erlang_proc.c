@@ -492,6 +492,10 @@ static term_t info_value(Proc *p, Proc *t, term_t key)
     if (key == ATOM_links || key == ATOM_monitors || key == ATOM_monitored_by ||
         key == ATOM_suspending)
         return TERM_NIL;
+    /* The interpreter does not record where a running BIF was called from,
+       so the stack is reported empty (erl_eval only passes it on to raise). */
+    if (key == ATOM_current_stacktrace)
+        return TERM_NIL;
     if (key == ATOM_dictionary)
         return t == p ? t->dict : copy_in(p, t->dict);
     if (key == ATOM_trap_exit)
@@ -520,7 +524,7 @@ static term_t info_value(Proc *p, Proc *t, term_t key)
 static bool info_key_ok(term_t key)
 {
     static const term_t more[] = {ATOM_registered_name, ATOM_messages, ATOM_memory, ATOM_monitors,
-                                  ATOM_monitored_by};
+                                  ATOM_monitored_by, ATOM_current_stacktrace};
     for (size_t i = 0; i < sizeof info_all_keys / sizeof info_all_keys[0]; i++)
         if (info_all_keys[i] == key)
             return true;

@@ -87,9 +87,14 @@ run([{eval, Exprs} | Rest]) ->
 run([_ | Rest]) ->
     run(Rest).
 
+%% Like erl, the final dot may be left out.
 eval(Str) ->
     {ok, Tokens, _} = erl_scan:string(Str),
-    {ok, Exprs} = erl_parse:parse_exprs(Tokens),
+    Tokens1 = case lists:reverse(Tokens) of
+                  [{dot, _} | _] -> Tokens;
+                  Rev -> lists:reverse([{dot, erl_anno:new(1)} | Rev])
+              end,
+    {ok, Exprs} = erl_parse:parse_exprs(Tokens1),
     {value, _, _} = erl_eval:exprs(Exprs, erl_eval:new_bindings()),
     ok.
 

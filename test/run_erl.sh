@@ -85,7 +85,10 @@ then
     exit 2
 fi
 
+RUN_EVAL=0
+case " ${MODS[*]} " in *" eval_cmdline "*) RUN_EVAL=1 ;; esac
 if [ ${#MODS[@]} -eq 0 ]; then
+    RUN_EVAL=1
     for f in "${SRCS[@]}"; do
         m=$(mod_of "$f")
         [ "$m" = spore_test_runner ] || MODS+=("$m")
@@ -163,8 +166,41 @@ run_one() {
 export OUT LOG SPORE TIMEOUT KNOWN
 export -f run_one
 
-if [ ${#MODS[@]} -gt 0 ]; then
-    printf '%s\n' "${MODS[@]}" | xargs -P "$JOBS" -I{} bash -c 'run_one "$1"' _ {}
+MODS=("${MODS[@]/eval_cmdline/}")
+if [ -n "${MODS[*]// /}" ]; then
+    printf '%s\n' "${MODS[@]}" | grep . | xargs -P "$JOBS" -I{} bash -c 'run_one "$1"' _ {}
+fi
+
+# --- the -eval command line (eval_cmdline) ------------------------------------
+
+# Not a module: the same -eval arguments go to erl -noshell and to spore run,
+# whose output and exit status must match.
+if [ "$RUN_EVAL" = 1 ]; then
+    EVAL_ARGS=(-eval 'L = lists:seq(1, 5), io:format("~p~n", [{L, lists:sum(L)}])'
+               -eval 'self() ! m, receive M -> io:format("~w~n", [M]) after 0 -> ok end,
+                      F = fun(X) -> X * 2 end, io:format("~w~n", [[F(X) || X <- [1, 2]]]),
+                      halt(3).')
+    exp=$OUT/expected/eval_cmdline.out got=$LOG/eval_cmdline.out why=""
+    (cd "$LOG" && timeout -k 5 "$TIMEOUT" erl -noshell "${EVAL_ARGS[@]}" \
+        </dev/null >"$exp" 2>/dev/null)
+    erc=$?
+    (cd "$LOG" && timeout -k 5 "$TIMEOUT" "$SPORE" run "${EVAL_ARGS[@]}" \
+        </dev/null >"$got" 2>"$LOG/eval_cmdline.err")
+    src=$?
+    if ! cmp -s "$exp" "$got"; then
+        why="output differs"
+    elif [ "$src" != "$erc" ]; then
+        why="exit status $src, erl $erc"
+    fi
+    case "$KNOWN" in
+        *" eval_cmdline "*) if [ -z "$why" ]; then v=XPASS; else v=XFAIL; fi ;;
+        *) if [ -z "$why" ]; then v=PASS; else v=FAIL; fi ;;
+    esac
+    echo "$v" >"$LOG/eval_cmdline.result"
+    echo "$v eval_cmdline${why:+ ($why)}"
+    if [ "$v" = FAIL ]; then
+        diff -u --label erl --label spore "$exp" "$got" | sed -n '3,22p' | sed 's/^/    /'
+    fi
 fi
 
 # --- summary -----------------------------------------------------------------

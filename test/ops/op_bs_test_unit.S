@@ -1,0 +1,135 @@
+%% op_bs_test_unit: runs the bs_test_unit instruction; start/0 returns values that depend on it
+%% (taken and not-taken paths, errors caught).
+%% Assembled from erlc -S output of a small Erlang module.
+{module, op_bs_test_unit}.  %% version = 0
+
+{exports, [{f,1},{id,1},{module_info,0},{module_info,1},{start,0}]}.
+
+{attributes, []}.
+
+{labels, 16}.
+
+
+{function, id, 1, 2}.
+  {label,1}.
+    {line,[{location,"op_bs_test_unit.erl",3}]}.
+    {func_info,{atom,op_bs_test_unit},{atom,id},1}.
+  {label,2}.
+    return.
+
+
+{function, start, 0, 4}.
+  {label,3}.
+    {line,[{location,"op_bs_test_unit.erl",4}]}.
+    {func_info,{atom,op_bs_test_unit},{atom,start},0}.
+  {label,4}.
+    {move,{literal,[<<1,2>>,<<1:4>>,<<171,2:7>>,<<205,2>>,<<>>]},{x,0}}.
+    {call_only,1,{f,14}}. % '-start/0-lc$^0/1-0-'/1
+
+
+{function, f, 1, 6}.
+  {label,5}.
+    {line,[{location,"op_bs_test_unit.erl",5}]}.
+    {func_info,{atom,op_bs_test_unit},{atom,f},1}.
+  {label,6}.
+    {'%',{var_info,{x,0},[accepts_match_context]}}.
+    {test,bs_start_match3,{f,8},1,[{x,0}],{x,0}}.
+    {test,bs_get_integer2,
+          {f,8},
+          1,
+          [{x,0},
+           {integer,4},
+           1,
+           {field_flags,[{anno,[5,{file,"op_bs_test_unit.erl"}]},
+                         unsigned,big]}],
+          {x,1}}.
+    {test,bs_test_unit,{f,7},[{x,0},8]}.
+    {test_heap,3,2}.
+    {put_tuple2,{x,0},{list,[{atom,a},{x,1}]}}.
+    return.
+  {label,7}.
+    {test,bs_get_integer2,
+          {f,8},
+          1,
+          [{x,0},
+           {integer,4},
+           1,
+           {field_flags,[{anno,[6,{file,"op_bs_test_unit.erl"}]},
+                         unsigned,big]}],
+          {x,0}}.
+    {test_heap,3,1}.
+    {put_tuple2,{x,0},{list,[{atom,b},{x,0}]}}.
+    return.
+  {label,8}.
+    {move,{atom,none},{x,0}}.
+    return.
+
+
+{function, module_info, 0, 10}.
+  {label,9}.
+    {line,[]}.
+    {func_info,{atom,op_bs_test_unit},{atom,module_info},0}.
+  {label,10}.
+    {move,{atom,op_bs_test_unit},{x,0}}.
+    {call_ext_only,1,{extfunc,erlang,get_module_info,1}}.
+
+
+{function, module_info, 1, 12}.
+  {label,11}.
+    {line,[]}.
+    {func_info,{atom,op_bs_test_unit},{atom,module_info},1}.
+  {label,12}.
+    {move,{x,0},{x,1}}.
+    {move,{atom,op_bs_test_unit},{x,0}}.
+    {call_ext_only,2,{extfunc,erlang,get_module_info,2}}.
+
+
+{function, '-start/0-lc$^0/1-0-', 1, 14}.
+  {label,13}.
+    {line,[{location,"op_bs_test_unit.erl",4}]}.
+    {func_info,{atom,op_bs_test_unit},{atom,'-start/0-lc$^0/1-0-'},1}.
+  {label,14}.
+    {'%',{var_info,{x,0},[{type,{t_list,{t_bitstring,1},nil}}]}}.
+    {test,is_nonempty_list,{f,15},[{x,0}]}.
+    {allocate,1,1}.
+    {get_list,{x,0},{x,0},{y,0}}.
+    {call,1,{f,2}}. % id/1
+    {call,1,{f,6}}. % f/1
+    {'%',
+        {var_info,
+            {x,0},
+            [{type,
+                 {t_union,
+                     {t_atom,[none]},
+                     none,none,
+                     [{{2,{t_atom,[a]}},
+                       {t_tuple,2,true,
+                           #{1 => {t_atom,[a]},2 => {t_integer,{0,15}}}}},
+                      {{2,{t_atom,[b]}},
+                       {t_tuple,2,true,
+                           #{1 => {t_atom,[b]},2 => {t_integer,{0,15}}}}}],
+                     none}}]}}.
+    {swap,{y,0},{x,0}}.
+    {call,1,{f,14}}. % '-start/0-lc$^0/1-0-'/1
+    {'%',
+        {var_info,
+            {x,0},
+            [{type,
+                 {t_list,
+                     {t_union,
+                         {t_atom,[none]},
+                         none,none,
+                         [{{2,{t_atom,[a]}},
+                           {t_tuple,2,true,
+                               #{1 => {t_atom,[a]},2 => {t_integer,{0,15}}}}},
+                          {{2,{t_atom,[b]}},
+                           {t_tuple,2,true,
+                               #{1 => {t_atom,[b]},2 => {t_integer,{0,15}}}}}],
+                         none},
+                     nil}}]}}.
+    {test_heap,2,1}.
+    {put_list,{y,0},{x,0},{x,0}}.
+    {deallocate,1}.
+    return.
+  {label,15}.
+    return.

@@ -1,0 +1,120 @@
+%% op_fmove: runs the fmove instruction; start/0 returns values that depend on it
+%% (taken and not-taken paths, errors caught).
+%% Assembled from erlc -S output of a small Erlang module.
+{module, op_fmove}.  %% version = 0
+
+{exports, [{f,2},{id,1},{module_info,0},{module_info,1},{start,0}]}.
+
+{attributes, []}.
+
+{labels, 14}.
+
+
+{function, id, 1, 2}.
+  {label,1}.
+    {line,[{location,"op_fmove.erl",3}]}.
+    {func_info,{atom,op_fmove},{atom,id},1}.
+  {label,2}.
+    return.
+
+
+{function, start, 0, 4}.
+  {label,3}.
+    {line,[{location,"op_fmove.erl",4}]}.
+    {func_info,{atom,op_fmove},{atom,start},0}.
+  {label,4}.
+    {move,{literal,[{1.5,2.0},{-0.5,4.0}]},{x,0}}.
+    {call_only,1,{f,12}}. % '-start/0-lc$^0/1-0-'/1
+
+
+{function, f, 2, 6}.
+  {label,5}.
+    {line,[{location,"op_fmove.erl",5}]}.
+    {func_info,{atom,op_fmove},{atom,f},2}.
+  {label,6}.
+    {test,is_float,{f,5},[{x,0}]}.
+    {test,is_float,{f,5},[{x,1}]}.
+    {fmove,{x,0},{fr,0}}.
+    {fmove,{x,1},{fr,1}}.
+    {bif,fmul,{f,0},[{fr,0},{fr,1}],{fr,2}}.
+    {bif,fadd,{f,0},[{fr,2},{fr,0}],{fr,0}}.
+    {bif,fdiv,{f,0},[{fr,0},{fr,1}],{fr,1}}.
+    {test_heap,{alloc,[{words,3},{floats,2},{funs,0}]},0}.
+    {fmove,{fr,0},{x,0}}.
+    {fmove,{fr,1},{x,1}}.
+    {put_tuple2,{x,0},{list,[{x,0},{x,1}]}}.
+    return.
+
+
+{function, module_info, 0, 8}.
+  {label,7}.
+    {line,[]}.
+    {func_info,{atom,op_fmove},{atom,module_info},0}.
+  {label,8}.
+    {move,{atom,op_fmove},{x,0}}.
+    {call_ext_only,1,{extfunc,erlang,get_module_info,1}}.
+
+
+{function, module_info, 1, 10}.
+  {label,9}.
+    {line,[]}.
+    {func_info,{atom,op_fmove},{atom,module_info},1}.
+  {label,10}.
+    {move,{x,0},{x,1}}.
+    {move,{atom,op_fmove},{x,0}}.
+    {call_ext_only,2,{extfunc,erlang,get_module_info,2}}.
+
+
+{function, '-start/0-lc$^0/1-0-', 1, 12}.
+  {label,11}.
+    {line,[{location,"op_fmove.erl",4}]}.
+    {func_info,{atom,op_fmove},{atom,'-start/0-lc$^0/1-0-'},1}.
+  {label,12}.
+    {'%',
+        {var_info,
+            {x,0},
+            [{type,
+                 {t_list,
+                     {t_union,none,none,none,
+                         [{{2,{t_float,{-0.5,-0.5}}},
+                           {t_tuple,2,true,
+                               #{1 => {t_float,{-0.5,-0.5}},
+                                 2 => {t_float,{4.0,4.0}}}}},
+                          {{2,{t_float,{1.5,1.5}}},
+                           {t_tuple,2,true,
+                               #{1 => {t_float,{1.5,1.5}},
+                                 2 => {t_float,{2.0,2.0}}}}}],
+                         none},
+                     nil}}]}}.
+    {test,is_nonempty_list,{f,13},[{x,0}]}.
+    {allocate,2,1}.
+    {get_list,{x,0},{x,0},{y,1}}.
+    {get_tuple_element,{x,0},0,{x,1}}.
+    {get_tuple_element,{x,0},1,{y,0}}.
+    {move,{x,1},{x,0}}.
+    {call,1,{f,2}}. % id/1
+    {swap,{y,0},{x,0}}.
+    {call,1,{f,2}}. % id/1
+    {move,{x,0},{x,1}}.
+    {move,{y,0},{x,0}}.
+    {trim,1,1}.
+    {call,2,{f,6}}. % f/2
+    {'%',{var_info,{x,0},
+                   [{type,{t_tuple,2,true,
+                                   #{1 => {t_float,any},
+                                     2 => {t_float,any}}}}]}}.
+    {swap,{y,0},{x,0}}.
+    {call,1,{f,12}}. % '-start/0-lc$^0/1-0-'/1
+    {'%',
+        {var_info,
+            {x,0},
+            [{type,
+                 {t_list,
+                     {t_tuple,2,true,#{1 => {t_float,any},2 => {t_float,any}}},
+                     nil}}]}}.
+    {test_heap,2,1}.
+    {put_list,{y,0},{x,0},{x,0}}.
+    {deallocate,1}.
+    return.
+  {label,13}.
+    return.

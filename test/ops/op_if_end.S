@@ -1,0 +1,130 @@
+%% op_if_end: runs the if_end instruction; start/0 returns values that depend on it
+%% (taken and not-taken paths, errors caught).
+%% Assembled from erlc -S output of a small Erlang module.
+{module, op_if_end}.  %% version = 0
+
+{exports, [{g,1},{h,1},{id,1},{module_info,0},{module_info,1},{start,0}]}.
+
+{attributes, []}.
+
+{labels, 20}.
+
+
+{function, id, 1, 2}.
+  {label,1}.
+    {line,[{location,"op_if_end.erl",3}]}.
+    {func_info,{atom,op_if_end},{atom,id},1}.
+  {label,2}.
+    return.
+
+
+{function, start, 0, 4}.
+  {label,3}.
+    {line,[{location,"op_if_end.erl",4}]}.
+    {func_info,{atom,op_if_end},{atom,start},0}.
+  {label,4}.
+    {move,{literal,[1,5,10]},{x,0}}.
+    {call_only,1,{f,18}}. % '-start/0-lc$^0/1-0-'/1
+
+
+{function, g, 1, 6}.
+  {label,5}.
+    {line,[{location,"op_if_end.erl",5}]}.
+    {func_info,{atom,op_if_end},{atom,g},1}.
+  {label,6}.
+    {allocate,1,1}.
+    {'try',{y,0},{f,7}}.
+    {call,1,{f,10}}. % h/1
+    {'%',{var_info,{x,0},[{type,{t_atom,[large,small]}}]}}.
+    {try_end,{y,0}}.
+    {deallocate,1}.
+    return.
+  {label,7}.
+    {try_case,{y,0}}.
+    {test,is_eq_exact,
+          {f,8},
+          [{tr,{x,0},{t_atom,[error,exit,throw]}},{atom,error}]}.
+    {test_heap,3,2}.
+    {put_tuple2,{x,0},{list,[{atom,caught},{x,1}]}}.
+    {deallocate,1}.
+    return.
+  {label,8}.
+    {bif,raise,{f,0},[{x,2},{x,1}],{x,0}}.
+
+
+{function, h, 1, 10}.
+  {label,9}.
+    {line,[{location,"op_if_end.erl",6}]}.
+    {func_info,{atom,op_if_end},{atom,h},1}.
+  {label,10}.
+    {test,is_lt,{f,11},[{x,0},{integer,3}]}.
+    {move,{atom,small},{x,0}}.
+    return.
+  {label,11}.
+    {test,is_lt,{f,12},[{integer,7},{x,0}]}.
+    {move,{atom,large},{x,0}}.
+    return.
+  {label,12}.
+    if_end.
+
+
+{function, module_info, 0, 14}.
+  {label,13}.
+    {line,[]}.
+    {func_info,{atom,op_if_end},{atom,module_info},0}.
+  {label,14}.
+    {move,{atom,op_if_end},{x,0}}.
+    {call_ext_only,1,{extfunc,erlang,get_module_info,1}}.
+
+
+{function, module_info, 1, 16}.
+  {label,15}.
+    {line,[]}.
+    {func_info,{atom,op_if_end},{atom,module_info},1}.
+  {label,16}.
+    {move,{x,0},{x,1}}.
+    {move,{atom,op_if_end},{x,0}}.
+    {call_ext_only,2,{extfunc,erlang,get_module_info,2}}.
+
+
+{function, '-start/0-lc$^0/1-0-', 1, 18}.
+  {label,17}.
+    {line,[{location,"op_if_end.erl",4}]}.
+    {func_info,{atom,op_if_end},{atom,'-start/0-lc$^0/1-0-'},1}.
+  {label,18}.
+    {'%',{var_info,{x,0},[{type,{t_list,{t_integer,{1,10}},nil}}]}}.
+    {test,is_nonempty_list,{f,19},[{x,0}]}.
+    {allocate,1,1}.
+    {get_list,{x,0},{x,0},{y,0}}.
+    {call,1,{f,2}}. % id/1
+    {call,1,{f,6}}. % g/1
+    {'%',
+        {var_info,
+            {x,0},
+            [{type,
+                 {t_union,
+                     {t_atom,[large,small]},
+                     none,none,
+                     [{{2,{t_atom,[caught]}},
+                       {t_tuple,2,true,#{1 => {t_atom,[caught]}}}}],
+                     none}}]}}.
+    {swap,{y,0},{x,0}}.
+    {call,1,{f,18}}. % '-start/0-lc$^0/1-0-'/1
+    {'%',
+        {var_info,
+            {x,0},
+            [{type,
+                 {t_list,
+                     {t_union,
+                         {t_atom,[large,small]},
+                         none,none,
+                         [{{2,{t_atom,[caught]}},
+                           {t_tuple,2,true,#{1 => {t_atom,[caught]}}}}],
+                         none},
+                     nil}}]}}.
+    {test_heap,2,1}.
+    {put_list,{y,0},{x,0},{x,0}}.
+    {deallocate,1}.
+    return.
+  {label,19}.
+    return.

@@ -1,0 +1,57 @@
+%% op_int_code_end: runs the int_code_end instruction; start/0 returns values that depend on it
+%% (taken and not-taken paths, errors caught).
+%% Assembled from erlc -S output of a small Erlang module.
+{module, op_int_code_end}.  %% version = 0
+
+{exports, [{id,1},{module_info,0},{module_info,1},{start,0}]}.
+
+{attributes, []}.
+
+{labels, 9}.
+
+
+{function, id, 1, 2}.
+  {label,1}.
+    {line,[{location,"op_int_code_end.erl",3}]}.
+    {func_info,{atom,op_int_code_end},{atom,id},1}.
+  {label,2}.
+    return.
+
+
+{function, start, 0, 4}.
+  {label,3}.
+    {line,[{location,"op_int_code_end.erl",4}]}.
+    {func_info,{atom,op_int_code_end},{atom,start},0}.
+  {label,4}.
+    {allocate,1,0}.
+    {init_yregs,{list,[{y,0}]}}.
+    {move,{atom,ok},{x,0}}.
+    {call,1,{f,2}}. % id/1
+    {move,{x,0},{y,0}}.
+    {move,{atom,start},{x,1}}.
+    {move,{integer,0},{x,2}}.
+    {move,{atom,op_int_code_end},{x,0}}.
+    {call_ext,3,{extfunc,erlang,function_exported,3}}.
+    {test_heap,3,1}.
+    {put_tuple2,{x,0},{list,[{y,0},{x,0}]}}.
+    {deallocate,1}.
+    return.
+
+
+{function, module_info, 0, 6}.
+  {label,5}.
+    {line,[]}.
+    {func_info,{atom,op_int_code_end},{atom,module_info},0}.
+  {label,6}.
+    {move,{atom,op_int_code_end},{x,0}}.
+    {call_ext_only,1,{extfunc,erlang,get_module_info,1}}.
+
+
+{function, module_info, 1, 8}.
+  {label,7}.
+    {line,[]}.
+    {func_info,{atom,op_int_code_end},{atom,module_info},1}.
+  {label,8}.
+    {move,{x,0},{x,1}}.
+    {move,{atom,op_int_code_end},{x,0}}.
+    {call_ext_only,2,{extfunc,erlang,get_module_info,2}}.

@@ -1,0 +1,112 @@
+%% op_test_arity: runs the test_arity instruction; start/0 returns values that depend on it
+%% (taken and not-taken paths, errors caught).
+%% Assembled from erlc -S output of a small Erlang module.
+{module, op_test_arity}.  %% version = 0
+
+{exports, [{f,1},{id,1},{module_info,0},{module_info,1},{start,0}]}.
+
+{attributes, []}.
+
+{labels, 15}.
+
+
+{function, id, 1, 2}.
+  {label,1}.
+    {line,[{location,"op_test_arity.erl",3}]}.
+    {func_info,{atom,op_test_arity},{atom,id},1}.
+  {label,2}.
+    return.
+
+
+{function, start, 0, 4}.
+  {label,3}.
+    {line,[{location,"op_test_arity.erl",4}]}.
+    {func_info,{atom,op_test_arity},{atom,start},0}.
+  {label,4}.
+    {move,{literal,[{a,b},{a,b,c},{},[a,b]]},{x,0}}.
+    {call_only,1,{f,13}}. % '-start/0-lc$^0/1-0-'/1
+
+
+{function, f, 1, 6}.
+  {label,5}.
+    {line,[{location,"op_test_arity.erl",5}]}.
+    {func_info,{atom,op_test_arity},{atom,f},1}.
+  {label,6}.
+    {test,is_tuple,{f,7},[{x,0}]}.
+    {test,test_arity,{f,7},[{x,0},2]}.
+    {test_heap,4,1}.
+    {get_tuple_element,{x,0},0,{x,1}}.
+    {get_tuple_element,{x,0},1,{x,0}}.
+    {put_tuple2,{x,0},{list,[{atom,two},{x,1},{x,0}]}}.
+    return.
+  {label,7}.
+    {move,{atom,other},{x,0}}.
+    return.
+
+
+{function, module_info, 0, 9}.
+  {label,8}.
+    {line,[]}.
+    {func_info,{atom,op_test_arity},{atom,module_info},0}.
+  {label,9}.
+    {move,{atom,op_test_arity},{x,0}}.
+    {call_ext_only,1,{extfunc,erlang,get_module_info,1}}.
+
+
+{function, module_info, 1, 11}.
+  {label,10}.
+    {line,[]}.
+    {func_info,{atom,op_test_arity},{atom,module_info},1}.
+  {label,11}.
+    {move,{x,0},{x,1}}.
+    {move,{atom,op_test_arity},{x,0}}.
+    {call_ext_only,2,{extfunc,erlang,get_module_info,2}}.
+
+
+{function, '-start/0-lc$^0/1-0-', 1, 13}.
+  {label,12}.
+    {line,[{location,"op_test_arity.erl",4}]}.
+    {func_info,{atom,op_test_arity},{atom,'-start/0-lc$^0/1-0-'},1}.
+  {label,13}.
+    {'%',
+        {var_info,
+            {x,0},
+            [{type,
+                 {t_list,
+                     {t_union,none,
+                         {t_cons,{t_atom,[a,b]},nil},
+                         none,
+                         {t_tuple,0,false,#{}},
+                         none},
+                     nil}}]}}.
+    {test,is_nonempty_list,{f,14},[{x,0}]}.
+    {allocate,1,1}.
+    {get_list,{x,0},{x,0},{y,0}}.
+    {call,1,{f,2}}. % id/1
+    {call,1,{f,6}}. % f/1
+    {'%',{var_info,{x,0},
+                   [{type,{t_union,{t_atom,[other]},
+                                   none,none,
+                                   [{{3,{t_atom,[two]}},
+                                     {t_tuple,3,true,#{1 => {t_atom,[two]}}}}],
+                                   none}}]}}.
+    {swap,{y,0},{x,0}}.
+    {call,1,{f,13}}. % '-start/0-lc$^0/1-0-'/1
+    {'%',
+        {var_info,
+            {x,0},
+            [{type,
+                 {t_list,
+                     {t_union,
+                         {t_atom,[other]},
+                         none,none,
+                         [{{3,{t_atom,[two]}},
+                           {t_tuple,3,true,#{1 => {t_atom,[two]}}}}],
+                         none},
+                     nil}}]}}.
+    {test_heap,2,1}.
+    {put_list,{y,0},{x,0},{x,0}}.
+    {deallocate,1}.
+    return.
+  {label,14}.
+    return.
