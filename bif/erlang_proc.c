@@ -1,8 +1,8 @@
 /*
 ** erlang_proc.c: the process BIFs of module erlang: spawning, sending,
-** names, flags, monitors, process_info and exit/2. Links are not
-** implemented yet: the 'link' options are accepted and do nothing.
+** names, flags, links, monitors, process_info and exit/2.
 */
+#include "../sched/link.h"
 #include "../sched/monitor.h"
 #include "../sched/sched_internal.h"
 #include "../vm/copy.h"
@@ -54,7 +54,7 @@ static term_t copy_in(Proc *p, term_t t)
 
 typedef struct SpawnReq {
     SpawnOpts opts;
-    bool monitor;
+    bool monitor, link;
 } SpawnReq;
 
 /* Reads a spawn_opt option list; false if it is malformed. */
@@ -65,8 +65,10 @@ static bool parse_opts(term_t l, SpawnReq *r)
     r->monitor = false;
     for (; term_is_list(l); l = list_tail(l)) {
         term_t o = list_head(l);
-        if (o == ATOM_link)
-            continue; /* links: not yet */
+        if (o == ATOM_link) {
+            r->link = true;
+            continue;
+        }
         if (o == ATOM_monitor) {
             r->monitor = true;
             continue;
@@ -110,7 +112,7 @@ static bool parse_opts(term_t l, SpawnReq *r)
    TERM_NONE. Returns the pid, {Pid, Ref} with monitor, or a badarg. */
 static term_t spawn_with(Proc *p, term_t m, term_t f, term_t a, term_t fun, term_t opts)
 {
-    SpawnReq r = {{PRIO_NORMAL, PROC_MIN_HEAP}, false};
+    SpawnReq r = {{PRIO_NORMAL, PROC_MIN_HEAP}, false, false};
     if (opts != TERM_NONE && !parse_opts(opts, &r))
         BIF_BADARG(p);
     if (fun != TERM_NONE && !term_is_fun(fun))
@@ -119,6 +121,8 @@ static term_t spawn_with(Proc *p, term_t m, term_t f, term_t a, term_t fun, term
     Proc *c = proc_spawn_opts(p, m, f, a, fun, &r.opts, &err);
     if (!c)
         BIF_ERROR(p, err);
+    if (r.link)
+        link_add(p, c);
     if (r.monitor)
         return heap_tuple2(p, c->pid, monitor_process(p, c->pid, c->pid));
     return c->pid;
@@ -147,22 +151,60 @@ BIF(bif_erlang_spawn_4)
     return spawn_with(p, args[1], args[2], args[3], TERM_NONE, TERM_NONE);
 }
 
-/* Links do not exist yet: spawn_link is spawn. */
+static term_t link_opt(Proc *p)
+{
+    return heap_cons(p, ATOM_link, TERM_NIL);
+}
+
 BIF(bif_erlang_spawn_link_1)
 {
-    return bif_erlang_spawn_1(p, args);
+    return spawn_with(p, TERM_NIL, TERM_NIL, TERM_NIL, args[0], link_opt(p));
 }
 BIF(bif_erlang_spawn_link_2)
 {
-    return bif_erlang_spawn_2(p, args);
+    if (!is_local_node(args[0]))
+        BIF_BADARG(p);
+    return spawn_with(p, TERM_NIL, TERM_NIL, TERM_NIL, args[1], link_opt(p));
 }
 BIF(bif_erlang_spawn_link_3)
 {
-    return bif_erlang_spawn_3(p, args);
+    return spawn_with(p, args[0], args[1], args[2], TERM_NONE, link_opt(p));
 }
 BIF(bif_erlang_spawn_link_4)
 {
-    return bif_erlang_spawn_4(p, args);
+    if (!is_local_node(args[0]))
+        BIF_BADARG(p);
+    return spawn_with(p, args[1], args[2], args[3], TERM_NONE, link_opt(p));
+}
+
+/* link(Pid): a dead process gives an exit signal noproc (or, when trapping,
+   the message), as OTP does. */
+BIF(bif_erlang_link_1)
+{
+    if (!term_is_pid(args[0]) && !term_is_port(args[0]))
+        BIF_BADARG(p);
+    Proc *t = proc_find(args[0]);
+    if (t == p)
+        return ATOM_true;
+    if (!t) {
+        term_t noproc = atom_intern("noproc", 6);
+        if (p->trap_exit) {
+            term_t m[3] = {ATOM_EXIT, args[0], noproc};
+            mbox_send(p, heap_tuple(p, 3, m));
+            return ATOM_true;
+        }
+        BIF_ERROR(p, noproc);
+    }
+    link_add(p, t);
+    return ATOM_true;
+}
+
+BIF(bif_erlang_unlink_1)
+{
+    if (!term_is_pid(args[0]) && !term_is_port(args[0]))
+        BIF_BADARG(p);
+    link_remove(p, args[0]);
+    return ATOM_true;
 }
 
 /* Monitors do not exist yet either: the reference never fires. */
@@ -398,17 +440,17 @@ BIF(bif_erlang_exit_2)
     Proc *t = proc_find(to);
     if (!t)
         return ATOM_true;
-    if (reason == ATOM_kill) {
-        if (t == p)
-            return bif_error(p, EXC_EXIT, ATOM_killed);
-        proc_exit(t, ATOM_killed);
-    } else if (t->trap_exit) {
-        term_t msg[3] = {ATOM_EXIT, p->pid, reason};
-        mbox_send(t, heap_tuple(p, 3, msg));
+    if (reason == ATOM_kill && t == p) {
+        return bif_error(p, EXC_EXIT, ATOM_killed);
     } else if (t == p) {
+        if (t->trap_exit) {
+            term_t msg[3] = {ATOM_EXIT, p->pid, reason};
+            mbox_send(t, heap_tuple(p, 3, msg));
+            return ATOM_true;
+        }
         return bif_error(p, EXC_EXIT, reason); /* exit(self(), normal) too */
-    } else if (reason != ATOM_normal) {
-        proc_exit(t, reason);
+    } else {
+        link_signal(p->pid, t, reason, true);
     }
     return ATOM_true;
 }
@@ -489,8 +531,9 @@ static term_t info_value(Proc *p, Proc *t, term_t key)
         return make_small(t->mq_len);
     if (key == ATOM_messages)
         return info_messages(p, t);
-    if (key == ATOM_links || key == ATOM_monitors || key == ATOM_monitored_by ||
-        key == ATOM_suspending)
+    if (key == ATOM_links)
+        return link_list(t, p);
+    if (key == ATOM_monitors || key == ATOM_monitored_by || key == ATOM_suspending)
         return TERM_NIL;
     /* The interpreter does not record where a running BIF was called from,
        so the stack is reported empty (erl_eval only passes it on to raise). */
@@ -645,6 +688,8 @@ const BifDef bif_erlang_proc_table[] = {
     {"erlang", "spawn", 2, bif_erlang_spawn_2, 0},
     {"erlang", "spawn", 3, bif_erlang_spawn_3, 0},
     {"erlang", "spawn", 4, bif_erlang_spawn_4, 0},
+    {"erlang", "link", 1, bif_erlang_link_1, 0},
+    {"erlang", "unlink", 1, bif_erlang_unlink_1, 0},
     {"erlang", "spawn_link", 1, bif_erlang_spawn_link_1, 0},
     {"erlang", "spawn_link", 2, bif_erlang_spawn_link_2, 0},
     {"erlang", "spawn_link", 3, bif_erlang_spawn_link_3, 0},

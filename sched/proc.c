@@ -12,6 +12,7 @@
 #include "../vm/copy.h"
 #include "../vm/gc.h"
 #include "../vm/interp.h"
+#include "link.h"
 #include "monitor.h"
 #include "sched_internal.h"
 
@@ -338,6 +339,7 @@ Proc *proc_spawn_fun(Proc *parent, term_t fun, term_t *err)
 void proc_exit_signals(Proc *p, term_t reason)
 {
     monitor_exit(p, reason);
+    link_exit(p, reason);
 }
 
 void proc_free(Proc *p)

@@ -30,12 +30,22 @@ typedef struct Proc {
     term_t pid;
     uint32_t status, prio;
 
-    /* heap (heap.h, gc.c) */
+    /* heap (heap.h, gc.c). The young generation is [heap, hend), filled
+       up to htop; what lies below hwm survived the last collection and
+       moves to the old generation at the next one. The old generation is
+       [old_heap, old_hend), filled up to old_htop; only a full sweep
+       collects it. old_heap is NULL until something is promoted. */
     term_t *heap, *htop, *hend;
+    term_t *hwm;
     HeapFrag *frags;
     size_t min_heap;          /* words */
-    term_t *offheap;          /* chain of refc binaries on this heap (bin.h) */
-    uint64_t gc_count;
+    term_t *offheap;          /* refc binaries of the young heap and fragments (bin.h) */
+    term_t *old_heap, *old_htop, *old_hend;
+    term_t *old_offheap;      /* refc binaries of the old heap */
+    size_t young_want;        /* words: the young size the next minor collection takes */
+    uint64_t gc_count;        /* collections, minor and full */
+    uint32_t gc_minor;        /* minor collections since the last full sweep */
+    uint32_t fullsweep_after; /* minor collections between full sweeps; 0: the default */
 
     /* stack */
     term_t *stack_lo, *stack_hi, *E;
@@ -70,6 +80,8 @@ typedef struct Proc {
     term_t exit_reason;
 
     struct Monitor *watchers; /* monitors on this process (monitor.c) */
+    term_t *links;            /* pids of linked processes (link.c) */
+    uint32_t nlinks, links_cap;
 
     struct Proc *next_run;    /* run queue link */
     struct Proc *hash_next;   /* pid table chain */
