@@ -1,8 +1,9 @@
 /*
-** timer.c: receive timeouts. A binary min-heap of processes ordered by
+** timer.c: receive timeouts (and, through msgtimer.c, message timers). A binary min-heap of processes ordered by
 ** 'timer_deadline'; each process knows its slot ('timer_index', ~0 when
 ** not armed), so arming, cancelling and firing are all O(log n).
 */
+#include "msgtimer.h"
 #include "sched_internal.h"
 
 #define TIMER_NONE (~0u)
@@ -12,7 +13,7 @@ static size_t count, cap;
 
 size_t timer_count(void)
 {
-    return count;
+    return count + msgtimer_count();
 }
 
 static void place(size_t i, Proc *p)
@@ -100,5 +101,7 @@ uint64_t timer_expire(uint64_t now)
         p->timed_out = true;
         sched_wake(p);
     }
-    return count > 0 ? heap[0]->timer_deadline : UINT64_MAX;
+    uint64_t next = msgtimer_expire(now);
+    uint64_t mine = count > 0 ? heap[0]->timer_deadline : UINT64_MAX;
+    return mine < next ? mine : next;
 }

@@ -13,13 +13,18 @@ boot(Args) ->
     {Flags, Plain} = parse(Args, [], []),
     persistent_term:put({?MODULE, arguments}, Flags),
     persistent_term:put({?MODULE, plain}, Plain),
+    %% The commands run in a process of their own, as in OTP (where init
+    %% itself stays free to answer requests).
+    spawn(fun() -> start_it(Flags) end),
+    idle().
+
+start_it(Flags) ->
     try
         run(Flags)
     catch
         Class:Reason:Stack ->
             do_boot_crash(Class, Reason, Stack)
-    end,
-    idle().
+    end.
 
 idle() ->
     receive
