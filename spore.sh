@@ -2,15 +2,19 @@
 # spore.sh: the developer's front door. Installs what the build needs (on
 # Debian, with apt-get), builds with CMake and runs things:
 #   ./spore.sh hello    build, then run examples/hello on spore
-#   ./spore.sh test     release build + ctest, then checks build + ctest
+#   ./spore.sh test     release build + ctest, then checks build + ctest,
+#                       then (with clang) the fuzz build + its short fuzz runs
 #   ./spore.sh bench    build, then run bench/ on erl and on spore
+#   ./spore.sh fuzz     fuzz build + its short fuzz runs (clang)
 #   ./spore.sh build | checks | deps | clean
-# Release build in build/, checks build (VM_CHECKS, ASan, UBSan) in build-checks/.
+# Release build in build/, checks build (VM_CHECKS, ASan, UBSan) in build-checks/,
+# fuzz build (clang, libFuzzer; test/fuzz) in build-fuzz/.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cd "$ROOT"
 
-DEPS=(erlang-base erlang-dev erlang-tools cmake make gcc libc6-dev libgmp-dev zlib1g-dev)
+DEPS=(erlang-base erlang-dev erlang-tools cmake make gcc libc6-dev libgmp-dev zlib1g-dev
+      clang-14 libclang-rt-14-dev)
 JOBS=${JOBS:-2}
 
 say() { printf '== %s\n' "$*"; }
@@ -53,6 +57,23 @@ configure_build() {
 
 build() { configure_build build -DSPORE_CHECKS=OFF; }
 checks() { configure_build build-checks -DSPORE_CHECKS=ON; }
+# The fuzz build needs clang with libFuzzer; without it, it is skipped.
+fuzz_clang() {
+    local cc
+    cc=$(command -v clang-14 || command -v clang || true)
+    [ -n "$cc" ] || return 1
+    printf '%s\n' 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n);' \
+        'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { return !d && n; }' \
+        | "$cc" -x c -fsanitize=fuzzer,address -o /dev/null - 2>/dev/null || return 1
+    echo "$cc"
+}
+fuzz() {
+    local cc
+    cc=$(fuzz_clang) || { say "no clang with libFuzzer: fuzz build skipped"; return 1; }
+    say "building build-fuzz"
+    CC=$cc cmake -S "$ROOT" -B "$ROOT/build-fuzz" -DSPORE_FUZZ=ON >/dev/null
+    cmake --build "$ROOT/build-fuzz" -j "$JOBS" --target fuzz
+}
 
 run_ctest() {
     say "ctest in $1"
@@ -68,7 +89,7 @@ hello() {
 }
 
 usage() {
-    sed -n '2,8p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 case "${1:-help}" in
@@ -83,10 +104,12 @@ case "${1:-help}" in
         run_ctest build || status=1
         checks
         run_ctest build-checks || status=1
+        if fuzz; then run_ctest build-fuzz || status=1; fi
         [ $status -eq 0 ] && say "all tests passed" || say "some tests failed"
         exit $status ;;
     bench) deps; build; bash "$ROOT/bench/run.sh" "$ROOT/build" ;;
-    clean) rm -rf "$ROOT/build" "$ROOT/build-checks" ;;
+    fuzz) deps; fuzz && run_ctest build-fuzz ;;
+    clean) rm -rf "$ROOT/build" "$ROOT/build-checks" "$ROOT/build-fuzz" ;;
     help|-h|--help) usage ;;
     *) usage >&2; exit 2 ;;
 esac

@@ -7,6 +7,7 @@
 #include "../sched/sched_internal.h"
 #include "../vm/copy.h"
 #include "bif.h"
+#include "erlang.h"
 
 
 static bool is_local_node(term_t n)
@@ -540,7 +541,7 @@ static term_t info_value(Proc *p, Proc *t, term_t key)
     if (key == ATOM_current_stacktrace)
         return TERM_NIL;
     if (key == ATOM_dictionary)
-        return t == p ? t->dict : copy_in(p, t->dict);
+        return t == p ? erlang_dict_list(p, p) : copy_in(p, erlang_dict_list(t, t));
     if (key == ATOM_trap_exit)
         return bool_atom(t->trap_exit);
     if (key == ATOM_error_handler)

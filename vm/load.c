@@ -795,7 +795,7 @@ static int label_addr(Loader *L, Module *mod, uint32_t label, const Instr **out)
 static int finish(Loader *L, Module *mod) {
     BeamFile *bf = &L->bf;
     mod->code = vm_alloc((L->n ? L->n : 1) * sizeof(Instr));
-    memcpy(mod->code, L->w, L->n * sizeof(Instr));
+    if (L->n) memcpy(mod->code, L->w, L->n * sizeof(Instr));
     mod->code_words = L->n;
     for (uint32_t i = 0; i < bf->num_funs; i++)
         if (label_addr(L, mod, bf->funs[i].label, &L->funs[i].code)) return -1;
@@ -919,7 +919,13 @@ Module *load_module(const char *path, uint8_t *data, size_t len, term_t expect) 
         strbuf_printf(&b, "spore: cannot load %s\n", L.err);
         plat_console_write(b.s, b.len);
         strbuf_free(&b);
+        /* what 'finish' may have handed the module before it failed */
         vm_free(mod->code);
+        vm_free(mod->funs);
+        vm_free(mod->funcs);
+        vm_free(mod->lines);
+        vm_free(mod->exports);
+        vm_free(mod->files);
         vm_free(mod);
         return NULL;
     }
