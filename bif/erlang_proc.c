@@ -290,6 +290,10 @@ static bool send_to(term_t to, term_t msg)
             mbox_send(proc_whereis(name), msg);
         return true;
     }
+    if (term_is_ref(to)) {
+        alias_send(to, msg);
+        return true;
+    }
     return term_is_port(to);
 }
 
@@ -647,11 +651,72 @@ BIF(bif_erlang_monitor_2)
     BIF_BADARG(p);
 }
 
+/* The alias mode of a monitor/3 or alias/1 option list, -1 for none, or
+   -2 when the list is malformed. */
+static int alias_mode(term_t l, bool alias_bif)
+{
+    int mode = alias_bif ? ALIAS_EXPLICIT : -1;
+    for (; term_is_list(l); l = list_tail(l)) {
+        term_t o = list_head(l);
+        if (alias_bif && o == atom_intern("explicit_unalias", 16)) {
+            mode = ALIAS_EXPLICIT;
+        } else if (alias_bif && o == atom_intern("reply", 5)) {
+            mode = ALIAS_REPLY_DEMONITOR;
+        } else if (!alias_bif && term_is_tuple(o) && tuple_arity(o) == 2 &&
+                   tuple_elems(o)[0] == ATOM_alias) {
+            term_t m = tuple_elems(o)[1];
+            if (m == atom_intern("explicit_unalias", 16)) mode = ALIAS_EXPLICIT;
+            else if (m == ATOM_demonitor) mode = ALIAS_DEMONITOR;
+            else if (m == atom_intern("reply_demonitor", 15)) mode = ALIAS_REPLY_DEMONITOR;
+            else return -2;
+        } else if (!alias_bif && term_is_tuple(o) && tuple_arity(o) == 2 &&
+                   tuple_elems(o)[0] == ATOM_tag) {
+            continue;
+        } else {
+            return -2;
+        }
+    }
+    return l == TERM_NIL ? mode : -2;
+}
+
 BIF(bif_erlang_monitor_3)
 {
-    if (list_length(args[2]) < 0)
+    int mode = alias_mode(args[2], false);
+    if (mode == -2 || args[0] != ATOM_process)
         BIF_BADARG(p);
-    return bif_erlang_monitor_2(p, args);
+    term_t t = args[1];
+    if (term_is_pid(t))
+        return monitor_process_alias(p, t, t, mode);
+    if (term_is_atom(t))
+        return monitor_process_alias(p, t, heap_tuple2(p, t, ATOM_nonode_nohost), mode);
+    if (term_is_tuple(t) && tuple_arity(t) == 2 && term_is_atom(tuple_elems(t)[0]) &&
+        is_local_node(tuple_elems(t)[1]))
+        return monitor_process_alias(p, tuple_elems(t)[0], t, mode);
+    BIF_BADARG(p);
+}
+
+BIF(bif_erlang_alias_0)
+{
+    term_t ref = monitor_ref_new(p);
+    alias_add(p, ref, ALIAS_EXPLICIT);
+    return ref;
+}
+
+BIF(bif_erlang_alias_1)
+{
+    int mode = alias_mode(args[0], true);
+    if (mode == -2)
+        BIF_BADARG(p);
+    term_t ref = monitor_ref_new(p);
+    alias_add(p, ref, mode);
+    return ref;
+}
+
+BIF(bif_erlang_unalias_1)
+{
+    if (!term_is_ref(args[0]))
+        BIF_BADARG(p);
+    return bool_atom(alias_remove(p, args[0]));
 }
 
 BIF(bif_erlang_demonitor_1)
@@ -684,6 +749,9 @@ const BifDef bif_erlang_proc_table[] = {
     { "erlang", "monitor", 2, bif_erlang_monitor_2, 0 },
     { "erlang", "monitor", 3, bif_erlang_monitor_3, 0 },
     { "erlang", "demonitor", 1, bif_erlang_demonitor_1, 0 },
+    { "erlang", "alias", 0, bif_erlang_alias_0, 0 },
+    { "erlang", "alias", 1, bif_erlang_alias_1, 0 },
+    { "erlang", "unalias", 1, bif_erlang_unalias_1, 0 },
     { "erlang", "demonitor", 2, bif_erlang_demonitor_2, 0 },
     {"erlang", "spawn", 1, bif_erlang_spawn_1, 0},
     {"erlang", "spawn", 2, bif_erlang_spawn_2, 0},

@@ -23,6 +23,101 @@ static Monitor **table;
 static size_t nbuckets, count;
 static uint64_t ref_next = 1;
 
+static Monitor *unhash(uint64_t ref);
+
+/* ---- aliases: a hash from reference number to owner ---- */
+
+typedef struct Alias {
+    uint64_t ref;
+    term_t owner;
+    int mode;
+    struct Alias *next;
+} Alias;
+
+static Alias **aliases;
+static size_t nalias_buckets, nalias;
+
+static size_t abucket(uint64_t ref) {
+    return (size_t)(ref * 0x9E3779B97F4A7C15ull >> 21) & (nalias_buckets - 1);
+}
+
+static Alias **alias_link(uint64_t ref) {
+    if (!nalias_buckets) return NULL;
+    for (Alias **l = &aliases[abucket(ref)]; *l; l = &(*l)->next)
+        if ((*l)->ref == ref) return l;
+    return NULL;
+}
+
+void alias_add(Proc *owner, term_t ref, int mode) {
+    if (nalias >= nalias_buckets) {
+        size_t n = nalias_buckets ? nalias_buckets * 2 : 64;
+        Alias **t = vm_zalloc(n * sizeof *t);
+        size_t old = nalias_buckets;
+        Alias **ot = aliases;
+        aliases = t;
+        nalias_buckets = n;
+        for (size_t i = 0; i < old; i++) {
+            for (Alias *a = ot[i], *next; a; a = next) {
+                next = a->next;
+                size_t b = abucket(a->ref);
+                a->next = aliases[b];
+                aliases[b] = a;
+            }
+        }
+        vm_free(ot);
+    }
+    Alias *a = vm_alloc(sizeof *a);
+    a->ref = ref_number(ref);
+    a->owner = owner->pid;
+    a->mode = mode;
+    size_t b = abucket(a->ref);
+    a->next = aliases[b];
+    aliases[b] = a;
+    nalias++;
+}
+
+static void alias_drop(Alias **l) {
+    Alias *a = *l;
+    *l = a->next;
+    vm_free(a);
+    nalias--;
+}
+
+bool alias_remove(Proc *owner, term_t ref) {
+    Alias **l = alias_link(ref_number(ref));
+    if (!l || (*l)->owner != owner->pid) return false;
+    alias_drop(l);
+    return true;
+}
+
+/* A monitor whose reference is also a demonitor-mode alias ends both. */
+static void alias_end_with_monitor(uint64_t ref) {
+    Alias **l = alias_link(ref);
+    if (l && (*l)->mode != ALIAS_EXPLICIT) alias_drop(l);
+}
+
+void alias_send(term_t ref, term_t msg) {
+    uint64_t n = ref_number(ref);
+    Alias **l = alias_link(n);
+    if (!l) return;
+    Proc *to = proc_find((*l)->owner);
+    if (!to) {
+        alias_drop(l);
+        return;
+    }
+    if ((*l)->mode == ALIAS_REPLY_DEMONITOR) {
+        alias_drop(l);
+        Monitor *m = unhash(n);
+        if (m) {
+            *m->pprev = m->next;
+            if (m->next) m->next->pprev = m->pprev;
+            if (m->item_frag) heap_frag_free_chain(m->item_frag);
+            vm_free(m);
+        }
+    }
+    mbox_send(to, msg);
+}
+
 term_t monitor_ref_new(Proc *p) {
     term_t *hp = heap_alloc(p, REF_WORDS);
     hp[0] = MAKE_HDR(HDR_REF, 1);
@@ -64,6 +159,7 @@ static Monitor *unhash(uint64_t ref) {
 }
 
 static void down(Proc *from, Monitor *m, term_t reason) {
+    alias_end_with_monitor(m->ref);
     Proc *w = proc_find(m->watcher);
     if (w) {
         term_t *hp = heap_alloc(from, REF_WORDS);
@@ -77,7 +173,12 @@ static void down(Proc *from, Monitor *m, term_t reason) {
 }
 
 term_t monitor_process(Proc *watcher, term_t target, term_t item) {
+    return monitor_process_alias(watcher, target, item, -1);
+}
+
+term_t monitor_process_alias(Proc *watcher, term_t target, term_t item, int alias_mode) {
     term_t ref = monitor_ref_new(watcher);
+    if (alias_mode >= 0) alias_add(watcher, ref, alias_mode);
     Proc *t = term_is_pid(target) ? proc_find(target) : proc_whereis(target);
     Monitor *m = vm_zalloc(sizeof *m);
     m->ref = ref_number(ref);
@@ -109,6 +210,7 @@ term_t monitor_process(Proc *watcher, term_t target, term_t item) {
 }
 
 bool monitor_demonitor(Proc *watcher, term_t ref, bool flush) {
+    alias_end_with_monitor(ref_number(ref));
     Monitor *m = unhash(ref_number(ref));
     bool active = m != NULL;
     if (m) {
