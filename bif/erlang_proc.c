@@ -3,6 +3,7 @@
 ** names, flags, links, monitors, process_info and exit/2.
 */
 #include "../sched/link.h"
+#include "../vm/except.h"
 #include "../sched/monitor.h"
 #include "../sched/sched_internal.h"
 #include "../vm/copy.h"
@@ -540,10 +541,14 @@ static term_t info_value(Proc *p, Proc *t, term_t key)
         return link_list(t, p);
     if (key == ATOM_monitors || key == ATOM_monitored_by || key == ATOM_suspending)
         return TERM_NIL;
-    /* The interpreter does not record where a running BIF was called from,
-       so the stack is reported empty (erl_eval only passes it on to raise). */
-    if (key == ATOM_current_stacktrace)
-        return TERM_NIL;
+    /* The interpreter saves ip, cp and E before it calls a BIF through an
+       export, and when a process stops running. */
+    if (key == ATOM_current_stacktrace) {
+        if (!t->ip)
+            return TERM_NIL;
+        term_t tr = except_trace(t, t->ip, t->cp, t->E, NULL, NULL, 0);
+        return t == p ? tr : copy_in(p, tr);
+    }
     if (key == ATOM_dictionary)
         return t == p ? erlang_dict_list(p, p) : copy_in(p, erlang_dict_list(t, t));
     if (key == ATOM_trap_exit)

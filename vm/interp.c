@@ -1180,6 +1180,10 @@ call_export : {
         NEXT();
     }
     if (ce->bif) {
+        /* where we are, for BIFs that look at the stack (process_info) */
+        p->ip = ip;
+        p->cp = ce_kind == 0 ? ce_ret : cp;
+        p->E = E;
         term_t r = ce->bif(p, x);
         if (VM_UNLIKELY(r == TERM_NONE)) {
             err_mfa = ce;
