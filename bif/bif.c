@@ -14,7 +14,7 @@
     X(bif_lists_table) X(bif_maps_table) X(bif_binary_table) X(bif_math_table)                     \
     X(bif_unicode_table) X(bif_persistent_term_table) X(bif_os_table) X(bif_code_table)        \
     X(bif_erlang_hash_table) X(bif_erlang_fun_table) X(bif_erlang_timer_table) X(bif_io_table) X(bif_prim_eval_table)        \
-    X(bif_string_table)
+    X(bif_string_table) X(bif_ets_table)
 
 #define DECLARE(t) extern const BifDef t[];
 TABLES(DECLARE)

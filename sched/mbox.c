@@ -59,6 +59,8 @@ void mbox_remove(Proc *p)
             p->mq_last = link;
         if (p->mq_marker == &m->next)
             p->mq_marker = link;
+        if (p->rm_pos == &m->next)
+            p->rm_pos = link;
         if (m->frag)
             heap_attach(p, m->frag);
         vm_free(m);
@@ -79,6 +81,8 @@ void mbox_unlink(Proc *p, Msg **link)
         p->mq_save = link;
     if (p->mq_marker == &m->next)
         p->mq_marker = link;
+    if (p->rm_pos == &m->next)
+        p->rm_pos = link;
     if (m->frag)
         heap_frag_free_chain(m->frag);
     vm_free(m);
@@ -104,5 +108,7 @@ void mbox_free_all(Proc *p)
     p->mq_first = NULL;
     p->mq_last = p->mq_save = &p->mq_first;
     p->mq_marker = NULL;
+    p->rm_pos = NULL;
+    p->rm_ref = 0;
     p->mq_len = 0;
 }

@@ -10,13 +10,15 @@
 
 #include "../vm/atom.h"
 #include "../vm/copy.h"
+#include "../vm/ets.h"
 #include "../vm/gc.h"
 #include "../vm/interp.h"
 #include "link.h"
 #include "monitor.h"
 #include "sched_internal.h"
 
-#define PROC_STACK_MIN 32 /* words of a new stack */
+#define PROC_STACK_FIRST 8 /* words of a new stack: an idle process needs one or two */
+#define PROC_STACK_MIN 32  /* words of slack when the stack grows */
 #define PROC_FIRST_PID 0  /* <0.0.0> is the first process */
 
 /* ---- the pid table: chained hash on the pid number ---- */
@@ -228,6 +230,8 @@ size_t proc_heap_size(size_t n)
 size_t proc_total_heap(const Proc *p)
 {
     size_t n = (size_t)(p->hend - p->heap);
+    if (p->old_heap)
+        n += (size_t)(p->old_hend - p->old_heap);
     for (const HeapFrag *f = p->frags; f; f = f->next)
         n += f->size;
     return n;
@@ -263,8 +267,8 @@ static Proc *proc_new(Proc *parent, const SpawnOpts *o)
     p->heap = vm_alloc(p->min_heap * sizeof(term_t));
     p->htop = p->heap;
     p->hend = p->heap + p->min_heap;
-    p->stack_lo = vm_alloc(PROC_STACK_MIN * sizeof(term_t));
-    p->stack_hi = p->stack_lo + PROC_STACK_MIN;
+    p->stack_lo = vm_alloc(PROC_STACK_FIRST * sizeof(term_t));
+    p->stack_hi = p->stack_lo + PROC_STACK_FIRST;
     p->E = p->stack_hi;
     p->xsave_cap = 3;
     p->xsave = vm_alloc(p->xsave_cap * sizeof(term_t));
@@ -272,6 +276,7 @@ static Proc *proc_new(Proc *parent, const SpawnOpts *o)
     p->ftrace = TERM_NONE;
     p->mq_last = p->mq_save = &p->mq_first;
     p->marker_ref = TERM_NIL;
+    p->rm_ref = 0;
     p->timer_index = ~0u;
     p->registered_name = TERM_NIL;
     p->group_leader = parent ? parent->group_leader : default_gl;
@@ -340,6 +345,7 @@ void proc_exit_signals(Proc *p, term_t reason)
 {
     monitor_exit(p, reason);
     link_exit(p, reason);
+    ets_owner_exit(p, reason);
 }
 
 void proc_free(Proc *p)

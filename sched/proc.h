@@ -38,6 +38,7 @@ typedef struct Proc {
     term_t *heap, *htop, *hend;
     term_t *hwm;
     HeapFrag *frags;
+    size_t frag_words;        /* words in 'frags' (the collector's trigger) */
     size_t min_heap;          /* words */
     term_t *offheap;          /* refc binaries of the young heap and fragments (bin.h) */
     term_t *old_heap, *old_htop, *old_hend;
@@ -46,6 +47,7 @@ typedef struct Proc {
     uint64_t gc_count;        /* collections, minor and full */
     uint32_t gc_minor;        /* minor collections since the last full sweep */
     uint32_t fullsweep_after; /* minor collections between full sweeps; 0: the default */
+    bool old_stray;           /* the old heap may point into a queued message (gc.c) */
 
     /* stack */
     term_t *stack_lo, *stack_hi, *E;
@@ -65,7 +67,9 @@ typedef struct Proc {
     /* mailbox: 'save' points at the link to the next message to look at */
     Msg *mq_first, **mq_last, **mq_save;
     uint32_t mq_len;
-    Msg **mq_marker;          /* receive marker (recv_marker_*) */
+    Msg **mq_marker;          /* a cursor of prim_eval's receive */
+    Msg **rm_pos;             /* receive marker: where messages after it start */
+    uint64_t rm_ref;          /* number of the reference bound to it, or 0 */
     term_t marker_ref;
     uint64_t timer_deadline;  /* receive ... after; 0 when none */
     uint32_t timer_index;     /* position in the timer heap, or ~0 */

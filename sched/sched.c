@@ -132,10 +132,7 @@ static Proc *pick(void)
    pile up forever. The threshold keeps the copying linear overall. */
 static void collect_fragments(Proc *p)
 {
-    size_t limit = (size_t)(p->hend - p->heap) / 2, words = 0;
-    for (const HeapFrag *f = p->frags; f && words < limit; f = f->next)
-        words += f->size + sizeof *f / sizeof(term_t);
-    if (words >= limit)
+    if (p->frag_words >= (size_t)(p->hend - p->heap) / 2)
         gc_collect(p, 0, p->xsave, p->arity);
 }
 

@@ -35,6 +35,7 @@ static term_t *alloc_in_new_frag(Proc *p, size_t n)
     f->next = p->frags;
     p->frags = f;
     f->used = n;
+    p->frag_words += size;
     return f->mem;
 }
 
@@ -57,6 +58,7 @@ term_t *heap_alloc(Proc *p, size_t n)
 void heap_attach(Proc *p, HeapFrag *f)
 {
     /* Behind the head, which stays the fragment heap_alloc fills. */
+    p->frag_words += f->size;
     if (p->frags) {
         f->next = p->frags->next;
         p->frags->next = f;

@@ -93,6 +93,11 @@ static term_t *halloc(Proc *p, size_t n) {
     return heap_alloc(p, n);
 }
 
+/* Fragments (BIF results, received messages) are merged into the heap by
+   the next collection; they force one when they outweigh the heap, so
+   that a process that receives without allocating still stays bounded. */
+static bool frags_due(const Proc *p) { return p->frag_words > (size_t)(p->hend - p->heap); }
+
 static void save_x(Proc *p, const term_t *x, uint32_t n) {
     if (n > p->xsave_cap) {
         p->xsave = vm_realloc(p->xsave, n * sizeof(term_t));
@@ -463,7 +468,7 @@ dispatch:
         E[0] = (term_t)(uintptr_t)cp;
         for (size_t i = 1; i <= n; i++) E[i] = TERM_NIL;
         cp = NULL;
-        if ((size_t)(p->hend - p->htop) < OPW(1) || p->frags) {
+        if ((size_t)(p->hend - p->htop) < OPW(1) || frags_due(p)) {
             SAVE_E();
             gc_collect(p, OPW(1), x, (unsigned)OPW(2));
         }
@@ -471,7 +476,7 @@ dispatch:
         NEXT();
     }
     CASE(test_heap) {
-        if ((size_t)(p->hend - p->htop) < OPW(0) || p->frags) {
+        if ((size_t)(p->hend - p->htop) < OPW(0) || frags_due(p)) {
             SAVE_E();
             gc_collect(p, OPW(0), x, (unsigned)OPW(1));
         }
@@ -566,6 +571,41 @@ dispatch:
         }
         p->ip = LBL(0);
         goto suspend;
+    }
+
+    /* Receive markers (OTP 25): a reference made after the marker cannot be
+       in any message queued before it, so a receive that matches on the
+       reference starts at the marker instead of the head of the queue.
+       After recv_marker_bind the compiler names the marker by the
+       reference. One marker per process is enough for its pattern. */
+    CASE(recv_marker_reserve) {
+        p->rm_pos = p->mq_last;
+        p->rm_ref = 0;
+        D(0) = make_small(0);
+        SKIP(1);
+        NEXT();
+    }
+    CASE(recv_marker_bind) {
+        term_t r = S(1);
+        if (p->rm_pos && term_is_ref(r)) p->rm_ref = ref_number(r);
+        SKIP(2);
+        NEXT();
+    }
+    CASE(recv_marker_use) {
+        term_t r = S(0);
+        if (p->rm_pos && p->rm_ref && term_is_ref(r) && ref_number(r) == p->rm_ref)
+            p->mq_save = p->rm_pos;
+        SKIP(1);
+        NEXT();
+    }
+    CASE(recv_marker_clear) {
+        term_t r = S(0);
+        if (p->rm_ref && term_is_ref(r) && ref_number(r) == p->rm_ref) {
+            p->rm_pos = NULL;
+            p->rm_ref = 0;
+        }
+        SKIP(1);
+        NEXT();
     }
 
     /* ---- comparisons and type tests ---- */

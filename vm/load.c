@@ -624,8 +624,15 @@ static int translate(Loader *L, const BeamOp *op) {
         emit_op(L, I_apply_last);
         if (op_uint(L, &a[0])) return -1;
         return op_uint(L, &a[1]);
-    case 94: case 95: case 149: case 150: case 151: case 173: case 174: case 176: case 179:
-        return 0; /* fclearerror, fcheckerror, on_load, recv_mark/set, markers, nif_start */
+    case 94: case 95: case 149: case 150: case 151: case 179:
+        return 0; /* fclearerror, fcheckerror, on_load, recv_mark/set, nif_start */
+    case 173:
+        emit_op(L, I_recv_marker_bind);
+        if (op_src(L, &a[0])) return -1;
+        return op_src(L, &a[1]);
+    case 174: case 176:
+        emit_op(L, op->opcode == 174 ? I_recv_marker_clear : I_recv_marker_use);
+        return op_src(L, &a[0]);
     case 153: /* line */
         if (a[0].kind != BO_U) return fail(L, "bad line operand");
         if (a[0].val == 0 || a[0].val > L->bf.num_line_items) return 0;
@@ -634,8 +641,8 @@ static int translate(Loader *L, const BeamOp *op) {
         L->lines[L->nlines].item = (uint32_t)a[0].val;
         L->nlines++;
         return 0;
-    case 175: /* recv_marker_reserve */
-        emit_op(L, I_init);
+    case 175:
+        emit_op(L, I_recv_marker_reserve);
         return op_dst(L, &a[0]);
     case 96: /* fmove */
         if (is_fr(&a[0]) && is_fr(&a[1])) {

@@ -1,5 +1,6 @@
 /*
-** gc_test.c: the collector, heap fragments, deep copies and the literal
+** gc_test.c: the collector (both generations, the dictionary's in-place
+** writes, queued messages), heap fragments, deep copies and the literal
 ** area, on processes built by hand. Each check compares the structure
 ** reachable from the roots before and after a collection (against a deep
 ** copy made beforehand) and runs gc_verify.
@@ -249,10 +250,16 @@ static void test_refc(void)
     CHECK((Binary *)(uintptr_t)term_ptr(x[0])[REFC_BIN] == b[0]);
     /* A second collection keeps them and releases nothing more. */
     gc_collect(p, 0, x, 2);
-    CHECK(b[0]->refc == 2 && b[2]->refc == 2 && chain_length(p->offheap) == 2);
+    CHECK(b[0]->refc == 2 && b[2]->refc == 2 && chain_length(p->old_offheap) == 2);
+    CHECK(chain_length(p->offheap) == 0);
+    /* Old now: only a full sweep finds that one died. */
     x[1] = TERM_NIL;
     gc_collect(p, 0, x, 2);
-    CHECK(b[0]->refc == 2 && b[2]->refc == 1 && chain_length(p->offheap) == 1);
+    CHECK(b[2]->refc == 2);
+    p->fullsweep_after = 1;
+    gc_collect(p, 0, x, 2);
+    gc_verify(p, x, 2);
+    CHECK(b[0]->refc == 2 && b[2]->refc == 1 && chain_length(p->old_offheap) == 1);
     free_proc(p);
     CHECK(b[0]->refc == 1);
     for (int i = 0; i < 4; i++) bin_decref(b[i]);
@@ -362,7 +369,7 @@ static void test_other_roots(void)
     p->dict = heap_cons(p, heap_tuple2(p, make_small(1), literal), TERM_NIL);
     p->freason = heap_tuple2(p, make_small(3), heap_float(p, 1.0));
     p->initial_call = heap_tuple3(p, make_small(1), make_small(2), make_small(3));
-    Msg m1 = {NULL, heap_cstr(p, "on heap"), NULL};
+    Msg m1 = {NULL, make_small(42), NULL};   /* no fragment: an immediate */
     HeapFrag *f = heap_frag_new(4);
     f->used = 4;
     term_t fm = heap_list(p, (term_t[]){make_small(9)}, 1);   /* on the heap: built here */
@@ -381,8 +388,7 @@ static void test_other_roots(void)
     CHECK(tuple_elems(kv)[1] == literal);
     CHECK(float_val(tuple_elems(p->freason)[1]) == 1.0);
     CHECK(tuple_arity(p->initial_call) == 3);
-    CHECK(list_length(m1.term) == 7 && small_val(list_head(m1.term)) == 'o');
-    CHECK(term_ptr(m1.term) >= p->heap && term_ptr(m1.term) < p->htop);
+    CHECK(m1.term == make_small(42));
     CHECK(m2.term == make_list(f->mem + 2) && f->mem[0] == make_small(5));
     CHECK(small_val(list_head(x[0])) == 9);
     p->mq_first = NULL;
@@ -443,6 +449,149 @@ static void test_constructors(void)
     free_proc(p);
 }
 
+static bool in_old(const Proc *p, term_t t)
+{
+    const term_t *a = term_ptr(t);
+    return p->old_heap && a >= p->old_heap && a < p->old_htop;
+}
+
+static bool in_young(const Proc *p, term_t t)
+{
+    const term_t *a = term_ptr(t);
+    return a >= p->heap && a < p->htop;
+}
+
+/* Data moves to the old heap at its second collection; minor collections
+   leave it in place while young garbage comes and goes; a full sweep
+   comes after fullsweep_after minor ones. */
+static void test_generations(void)
+{
+    Proc *p = new_proc(64, 16);
+    term_t x[2];
+    x[0] = mixed(p, 3);
+    term_t *blk, *oh = NULL;
+    term_t ref = snapshot(x[0], &blk, &oh);
+    x[1] = TERM_NIL;
+    gc_collect(p, 0, x, 2);                 /* survives once: still young */
+    gc_verify(p, x, 2);
+    CHECK(in_young(p, x[0]) && p->old_heap == NULL);
+    gc_collect(p, 0, x, 2);                 /* twice: old */
+    gc_verify(p, x, 2);
+    CHECK(in_old(p, x[0]) && teq(x[0], ref));
+    term_t where = x[0];
+    uint64_t full = p->gc_count - p->gc_minor;
+    p->fullsweep_after = 1000;
+    for (int i = 0; i < 200; i++) {
+        /* young data referring to the old, and garbage */
+        x[1] = heap_tuple2(p, x[0], make_small(i));
+        heap_tuple(p, 30, NULL);
+        if (i % 10 == 0) {
+            gc_collect(p, 4, x, 2);
+            gc_verify(p, x, 2);
+        }
+    }
+    CHECK(x[0] == where && teq(x[0], ref));
+    CHECK(tuple_elems(x[1])[0] == where && tuple_elems(x[1])[1] == make_small(199));
+    CHECK(p->gc_count - p->gc_minor == full);   /* no full sweep */
+    CHECK(p->gc_minor >= 19);
+    /* fullsweep_after: the next collection after that many minors is full
+       and moves the old data. */
+    p->fullsweep_after = p->gc_minor;
+    gc_collect(p, 0, x, 2);
+    gc_verify(p, x, 2);
+    CHECK(p->gc_minor == 0 && in_old(p, x[0]) && x[0] != where && teq(x[0], ref));
+    CHECK(p->htop == p->heap);              /* a full sweep empties the young heap */
+    vm_free(blk);
+    free_proc(p);
+}
+
+/* The dictionary's table and cells are written in place (erlang_misc.c's
+   representation: {Count, B0 .. B7}, buckets lists of {K, V}): once they
+   are old, new young terms written into them must survive minor
+   collections. */
+static void test_dict_writes(void)
+{
+    Proc *p = new_proc(256, 16);
+    term_t e[9] = {make_small(0)};
+    for (int i = 1; i < 9; i++) e[i] = TERM_NIL;
+    p->dict = heap_tuple(p, 9, e);
+    term_t *tab = term_ptr(p->dict);
+    for (int k = 0; k < 16; k++) {
+        term_t kv = heap_tuple2(p, make_small(k), make_small(k * 10));
+        tab[2 + k % 8] = heap_cons(p, kv, tab[2 + k % 8]);
+    }
+    gc_collect(p, 0, NULL, 0);
+    gc_collect(p, 0, NULL, 0);
+    tab = term_ptr(p->dict);
+    CHECK(in_old(p, p->dict) && in_old(p, tab[2]));
+    for (int round = 0; round < 40; round++) {
+        tab = term_ptr(p->dict);
+        /* a new value in an old cell, a new cell in an old slot, and an
+           old cell relinked behind a young one */
+        term_t cell = tab[2 + round % 8];
+        term_ptr(cell)[0] = heap_tuple2(p, make_small(round % 8), heap_float(p, round));
+        tab[2 + (round + 3) % 8] =
+            heap_cons(p, heap_tuple2(p, make_small(100 + round), heap_cstr(p, "new")),
+                      tab[2 + (round + 3) % 8]);
+        heap_tuple(p, 40, NULL);                   /* garbage */
+        gc_collect(p, 0, NULL, 0);
+        gc_verify(p, NULL, 0);
+    }
+    tab = term_ptr(p->dict);
+    size_t cells = 0;
+    bool ok = true;
+    for (int b = 0; b < 8; b++) {
+        for (term_t c = tab[2 + b]; term_is_list(c); c = list_tail(c)) {
+            term_t kv = list_head(c);
+            ok &= term_is_tuple(kv) && tuple_arity(kv) == 2;
+            term_t v = tuple_elems(kv)[1];
+            if (small_val(tuple_elems(kv)[0]) >= 100) ok &= list_length(v) == 3;
+            cells++;
+        }
+    }
+    CHECK(ok && cells == 16 + 40);
+    /* Bucket 0 got its last new cell in round 37, and its first cell
+       before that a float in round 32. */
+    CHECK(small_val(tuple_elems(list_head(tab[2]))[0]) == 137);
+    CHECK(float_val(tuple_elems(list_head(list_tail(tab[2])))[1]) == 32.0);
+    free_proc(p);
+}
+
+/* A young object pointing into a queued message's fragment, promoted by
+   two collections, then the message is received: the old heap must not
+   be left pointing at the fragment's old place. */
+static void test_queued_message(void)
+{
+    Proc *p = new_proc(64, 16);
+    HeapFrag *f = heap_frag_new(3);
+    f->used = 3;
+    f->mem[0] = MAKE_HDR(HDR_TUPLE, 2);
+    f->mem[1] = make_small(7);
+    f->mem[2] = make_small(8);
+    Msg *m = vm_alloc(sizeof *m);
+    *m = (Msg){NULL, make_boxed(f->mem), f};
+    p->mq_first = m;
+    p->mq_last = &m->next;
+    p->mq_len = 1;
+    term_t x[1] = {heap_tuple2(p, m->term, TERM_NIL)};   /* as a match would */
+    gc_collect(p, 0, x, 1);
+    gc_collect(p, 0, x, 1);
+    gc_verify(p, x, 1);
+    CHECK(in_old(p, x[0]) && p->old_stray);
+    /* receive: the fragment joins the heap */
+    p->mq_first = NULL;
+    p->mq_last = &p->mq_first;
+    p->mq_len = 0;
+    heap_attach(p, f);
+    vm_free(m);
+    gc_collect(p, 0, x, 1);
+    gc_verify(p, x, 1);
+    CHECK(p->frags == NULL && !p->old_stray);
+    term_t msg = tuple_elems(x[0])[0];
+    CHECK(in_old(p, msg) && tuple_elems(msg)[0] == make_small(7));
+    free_proc(p);
+}
+
 /* gc_verify must stop the VM on a broken heap: run it in a child. */
 static bool verify_rejects(int how)
 {
@@ -458,6 +607,11 @@ static bool verify_rejects(int how)
         if (how == 0) tuple_elems(x[0])[1] = make_boxed(outside);  /* points nowhere */
         if (how == 1) term_ptr(x[0])[0] = MAKE_HDR(14, 2);         /* bad subtag */
         if (how == 2) term_ptr(x[0])[0] = MAKE_HDR(HDR_TUPLE, 90); /* overruns */
+        if (how == 4) {                                 /* old points to young */
+            gc_collect(p, 0, x, 1);
+            gc_collect(p, 0, x, 1);
+            tuple_elems(x[0])[1] = heap_tuple2(p, make_small(3), make_small(4));
+        }
         gc_verify(p, x, 1);
         _exit(0);
     }
@@ -472,6 +626,7 @@ static void test_verify(void)
     CHECK(verify_rejects(1));
     CHECK(verify_rejects(2));
     CHECK(!verify_rejects(3));
+    CHECK(verify_rejects(4));
 }
 
 int main(void)
@@ -484,6 +639,9 @@ int main(void)
     test_deep();
     test_stack();
     test_other_roots();
+    test_generations();
+    test_dict_writes();
+    test_queued_message();
     test_copy();
     test_verify();
     if (failures) {
