@@ -1,10 +1,10 @@
-%% bench_fib: function calls and small-integer arithmetic, naive fib(27).
+%% bench_fib: function calls and small-integer arithmetic, naive fib(30).
 -module(bench_fib).
 -export([main/0]).
 
 main() ->
     T0 = erlang:monotonic_time(),
-    R = fib(27),
+    R = fib(30),
     T1 = erlang:monotonic_time(),
     io:format("result ~p~ntime_us ~b~n",
               [R, erlang:convert_time_unit(T1 - T0, native, microsecond)]),

@@ -29,16 +29,39 @@ fi
 # field NAME FILE: the value printed after NAME.
 field() { sed -n "s/^$1 //p" "$2" | head -n 1; }
 
+# Each workload runs REPEAT times on each system (default 5); the table shows
+# the median of each, so that one noisy run does not decide the ratio.
+REPEAT=${REPEAT:-5}
+
+# median of the numbers on stdin
+median() { sort -n | awk '{v[NR] = $1} END {if (NR) print v[int((NR + 1) / 2)]}'; }
+
+# run_times SYSTEM W: runs W REPEAT times, leaves the last output in
+# $OUT/W.SYSTEM.out and prints the median time_us (empty on failure).
+run_times() {
+    local sys=$1 w=$2 i t times=""
+    for ((i = 0; i < REPEAT; i++)); do
+        if [ "$sys" = erl ]; then
+            (cd "$OUT" && timeout "$TIMEOUT" erl -noshell -pa "$OUT" -run "$w" main \
+                </dev/null >"$OUT/$w.erl.out" 2>&1)
+        else
+            (cd "$OUT" && timeout "$TIMEOUT" "$SPORE" run -pa "$OUT" -run "$w" main \
+                </dev/null >"$OUT/$w.spore.out" 2>&1)
+        fi
+        echo $? >"$OUT/$w.$sys.status"
+        t=$(field time_us "$OUT/$w.$sys.out")
+        [ -z "$t" ] && return
+        times+="$t"$'\n'
+    done
+    printf '%s' "$times" | median
+}
+
 failed=0
-printf '%-12s %12s %12s %10s\n' workload "erl ms" "spore ms" spore/erl
+printf '%-12s %12s %12s %10s   (median of %d runs each)\n' workload "erl ms" "spore ms" spore/erl "$REPEAT"
 for w in "${WORKLOADS[@]}"; do
-    (cd "$OUT" && timeout "$TIMEOUT" erl -noshell -pa "$OUT" -run "$w" main \
-        </dev/null >"$OUT/$w.erl.out" 2>&1)
-    (cd "$OUT" && timeout "$TIMEOUT" "$SPORE" run -pa "$OUT" -run "$w" main \
-        </dev/null >"$OUT/$w.spore.out" 2>&1)
-    src=$?
-    te=$(field time_us "$OUT/$w.erl.out")
-    ts=$(field time_us "$OUT/$w.spore.out")
+    te=$(run_times erl "$w")
+    ts=$(run_times spore "$w")
+    src=$(cat "$OUT/$w.spore.status" 2>/dev/null || echo 1)
     re=$(field result "$OUT/$w.erl.out")
     rs=$(field result "$OUT/$w.spore.out")
     if [ -z "$te" ]; then

@@ -424,6 +424,30 @@ dispatch:
         NEXT();
     }, arith_bor)
 #undef ARITH2
+    /* The same with a small constant as the second operand, stored as the
+       tagged term itself: no operand decoding, no tag test on it. */
+#define ARITH_C(name, op, slow)                                                                    \
+    CASE(name) {                                                                                   \
+        term_t a = S(1), c = (term_t)OPW(2), r;                                                    \
+        sint_t v;                                                                                  \
+        if (VM_LIKELY(term_is_small(a)) &&                                                         \
+            !__builtin_##op##_overflow((sint_t)a, (sint_t)(c - IMM1_SMALL), &v)) {                  \
+            D(3) = (term_t)v;                                                                      \
+            SKIP(4);                                                                               \
+            NEXT();                                                                                \
+        }                                                                                          \
+        r = slow(p, a, c);                                                                         \
+        if (VM_UNLIKELY(r == TERM_NONE)) {                                                         \
+            if (OPW(0)) FAIL_TO(0);                                                                \
+            goto error;                                                                            \
+        }                                                                                          \
+        D(3) = r;                                                                                  \
+        SKIP(4);                                                                                   \
+        NEXT();                                                                                    \
+    }
+    ARITH_C(add_c, add, arith_add)
+    ARITH_C(sub_c, sub, arith_sub)
+#undef ARITH_C
     CASE(element) {
         term_t i = S(1), t = S(2);
         if (VM_LIKELY(term_is_small(i) && term_is_tuple(t))) {
@@ -609,6 +633,16 @@ dispatch:
     }
 
     /* ---- comparisons and type tests ---- */
+    CASE(is_lt_c) {
+        term_t a = S(1), c = (term_t)OPW(2);
+        if (VM_LIKELY(term_is_small(a))) TEST((sint_t)a < (sint_t)c, 3);
+        TEST(compare_terms(a, c) < 0, 3);
+    }
+    CASE(is_ge_c) {
+        term_t a = S(1), c = (term_t)OPW(2);
+        if (VM_LIKELY(term_is_small(a))) TEST((sint_t)a >= (sint_t)c, 3);
+        TEST(compare_terms(a, c) >= 0, 3);
+    }
     CASE(is_lt) {
         term_t a = S(1), b = S(2);
         if (VM_LIKELY(term_is_small(a) && term_is_small(b))) TEST((sint_t)a < (sint_t)b, 3);

@@ -377,8 +377,22 @@ static unsigned bif2_instr(Loader *L, const BeamArg *imp) {
     return 0;
 }
 
+/* The tagged small of a constant operand, or 0 if it is not one. */
+static term_t small_const(const BeamArg *a) {
+    if (a->kind == BO_I && (a->term == 0 || term_is_small(a->term)) && small_fits((sint_t)a->val))
+        return make_small((sint_t)a->val);
+    return 0;
+}
+
 static int bif2_special(Loader *L, unsigned op, const BeamArg *fail, const BeamArg *a,
                         const BeamArg *b, const BeamArg *dst) {
+    term_t c = small_const(b);
+    if (c && (op == I_add || op == I_sub)) {
+        emit_op(L, op == I_add ? I_add_c : I_sub_c);
+        if (op_label(L, fail) || op_src(L, a)) return -1;
+        emit(L, (Instr)c);
+        return op_dst(L, dst);
+    }
     emit_op(L, op);
     if (op_label(L, fail) || op_src(L, a) || op_src(L, b)) return -1;
     return op_dst(L, dst);
@@ -501,6 +515,12 @@ static int translate(Loader *L, const BeamOp *op) {
         if (op_label(L, &a[0])) return -1;
         return op_src(L, &a[1]);
     case 39: case 40: case 41: case 42: case 43: case 44:
+        if ((op->opcode == 39 || op->opcode == 40) && (w1 = small_const(&a[2]))) {
+            emit_op(L, op->opcode == 39 ? I_is_lt_c : I_is_ge_c);
+            if (op_label(L, &a[0]) || op_src(L, &a[1])) return -1;
+            emit(L, w1);
+            return 0;
+        }
         emit_op(L, I_is_lt + (op->opcode - 39));
         if (op_label(L, &a[0]) || op_src(L, &a[1])) return -1;
         return op_src(L, &a[2]);
