@@ -426,9 +426,9 @@ dispatch:
 #undef ARITH2
     /* The same with a small constant as the second operand, stored as the
        tagged term itself: no operand decoding, no tag test on it. */
-#define ARITH_C(name, op, slow)                                                                    \
+#define ARITH_C(name, op, slow, SRC1)                                                              \
     CASE(name) {                                                                                   \
-        term_t a = S(1), c = (term_t)OPW(2), r;                                                    \
+        term_t a = SRC1, c = (term_t)OPW(2), r;                                                    \
         sint_t v;                                                                                  \
         if (VM_LIKELY(term_is_small(a)) &&                                                         \
             !__builtin_##op##_overflow((sint_t)a, (sint_t)(c - IMM1_SMALL), &v)) {                  \
@@ -445,8 +445,10 @@ dispatch:
         SKIP(4);                                                                                   \
         NEXT();                                                                                    \
     }
-    ARITH_C(add_c, add, arith_add)
-    ARITH_C(sub_c, sub, arith_sub)
+    ARITH_C(add_c, add, arith_add, S(1))
+    ARITH_C(sub_c, sub, arith_sub, S(1))
+    ARITH_C(add_cx, add, arith_add, *(const term_t *)OPW(1))
+    ARITH_C(sub_cx, sub, arith_sub, *(const term_t *)OPW(1))
 #undef ARITH_C
     CASE(element) {
         term_t i = S(1), t = S(2);
@@ -476,7 +478,14 @@ dispatch:
         }
         E -= n + 1;
         E[0] = (term_t)(uintptr_t)cp;
-        for (size_t i = 1; i <= n; i++) E[i] = TERM_NIL;
+        switch (n) { /* most frames are small: no loop for them */
+        case 3: E[3] = TERM_NIL; /* fall through */
+        case 2: E[2] = TERM_NIL; /* fall through */
+        case 1: E[1] = TERM_NIL; /* fall through */
+        case 0: break;
+        default:
+            for (size_t i = 1; i <= n; i++) E[i] = TERM_NIL;
+        }
         cp = NULL;
         SKIP(1);
         NEXT();
@@ -640,6 +649,16 @@ dispatch:
     }
     CASE(is_ge_c) {
         term_t a = S(1), c = (term_t)OPW(2);
+        if (VM_LIKELY(term_is_small(a))) TEST((sint_t)a >= (sint_t)c, 3);
+        TEST(compare_terms(a, c) >= 0, 3);
+    }
+    CASE(is_lt_cx) {
+        term_t a = *(const term_t *)OPW(1), c = (term_t)OPW(2);
+        if (VM_LIKELY(term_is_small(a))) TEST((sint_t)a < (sint_t)c, 3);
+        TEST(compare_terms(a, c) < 0, 3);
+    }
+    CASE(is_ge_cx) {
+        term_t a = *(const term_t *)OPW(1), c = (term_t)OPW(2);
         if (VM_LIKELY(term_is_small(a))) TEST((sint_t)a >= (sint_t)c, 3);
         TEST(compare_terms(a, c) >= 0, 3);
     }

@@ -388,7 +388,8 @@ static int bif2_special(Loader *L, unsigned op, const BeamArg *fail, const BeamA
                         const BeamArg *b, const BeamArg *dst) {
     term_t c = small_const(b);
     if (c && (op == I_add || op == I_sub)) {
-        emit_op(L, op == I_add ? I_add_c : I_sub_c);
+        bool x = a->kind != BO_Y;
+        emit_op(L, op == I_add ? (x ? I_add_cx : I_add_c) : (x ? I_sub_cx : I_sub_c));
         if (op_label(L, fail) || op_src(L, a)) return -1;
         emit(L, (Instr)c);
         return op_dst(L, dst);
@@ -516,7 +517,8 @@ static int translate(Loader *L, const BeamOp *op) {
         return op_src(L, &a[1]);
     case 39: case 40: case 41: case 42: case 43: case 44:
         if ((op->opcode == 39 || op->opcode == 40) && (w1 = small_const(&a[2]))) {
-            emit_op(L, op->opcode == 39 ? I_is_lt_c : I_is_ge_c);
+            bool x = a[1].kind != BO_Y;
+            emit_op(L, op->opcode == 39 ? (x ? I_is_lt_cx : I_is_lt_c) : (x ? I_is_ge_cx : I_is_ge_c));
             if (op_label(L, &a[0]) || op_src(L, &a[1])) return -1;
             emit(L, w1);
             return 0;
