@@ -556,15 +556,17 @@ dispatch:
         }
         NEXT();
     }
+    /* The queue walk of a receive is inline: a selective receive over a
+       long queue spends its time here (mbox.c owns every other change). */
     CASE(loop_rec) {
-        Msg *m = mbox_peek(p);
+        Msg *m = *p->mq_save;
         if (!m) FAIL_TO(0);
         D(1) = m->term;
         SKIP(2);
         NEXT();
     }
     CASE(loop_rec_end) {
-        mbox_next(p);
+        p->mq_save = &(*p->mq_save)->next;
         ip = LBL(0);
         NEXT();
     }
