@@ -205,10 +205,7 @@ void ets_owner_exit(Proc *p, term_t reason)
                 term_t data = t->heir_data ? t->heir_data->term : ATOM_undefined;
                 term_t msg = heap_tuple4(p, ATOM_ETS_TRANSFER, ets_tid(p, t), p->pid, data);
                 t->owner = heir->pid;
-                t->heir = ATOM_none;
                 mbox_send(heir, msg);
-                ets_obj_free(t->heir_data);
-                t->heir_data = NULL;
             } else {
                 ets_table_free(t);
             }

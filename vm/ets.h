@@ -98,7 +98,8 @@ EtsTable *ets_tables(void);
 
 /* 'p' is exiting: each table it owns passes to its heir (an
    {'ETS-TRANSFER', Tab, Pid, Data} message) if the heir lives, else is
-   freed. Allocates on p's heap (the message before it is copied). */
+   freed; the heir stays the heir. Allocates on p's heap (the message
+   before it is copied). */
 void ets_owner_exit(Proc *p, term_t reason);
 
 /* ---- storage ---- */

@@ -684,11 +684,12 @@ dispatch:
     }
     CASE(is_eq_exact) {
         term_t a = S(1), b = S(2);
-        TEST(a == b || compare_exact(a, b), 3);
+        /* two different words are equal only if both are boxed or lists */
+        TEST(a == b || (!term_is_immed(a) && !term_is_immed(b) && compare_exact(a, b)), 3);
     }
     CASE(is_ne_exact) {
         term_t a = S(1), b = S(2);
-        TEST(a != b && !compare_exact(a, b), 3);
+        TEST(a != b && (term_is_immed(a) || term_is_immed(b) || !compare_exact(a, b)), 3);
     }
     CASE(is_integer) TEST(term_is_integer(S(1)), 2);
     CASE(is_float) TEST(term_is_float(S(1)), 2);
@@ -725,6 +726,11 @@ dispatch:
     CASE(test_arity) {
         term_t t = S(1);
         TEST(term_is_tuple(t) && tuple_arity(t) == OPW(2), 3);
+    }
+    CASE(is_tagged_tuple_x) {
+        term_t t = *(const term_t *)OPW(1);
+        TEST(term_is_tuple(t) && tuple_arity(t) == OPW(2) && tuple_elems(t)[0] == (term_t)OPW(3),
+             4);
     }
     CASE(is_tagged_tuple) {
         term_t t = S(1);
@@ -866,6 +872,11 @@ dispatch:
     CASE(get_tl) {
         D(1) = term_ptr(S(0))[1];
         SKIP(2);
+        NEXT();
+    }
+    CASE(get_tuple_element_xx) {
+        *(term_t *)OPW(2) = tuple_elems(*(const term_t *)OPW(0))[OPW(1)];
+        SKIP(3);
         NEXT();
     }
     CASE(get_tuple_element) {

@@ -560,7 +560,7 @@ static int translate(Loader *L, const BeamOp *op) {
         if (op_label(L, &a[0]) || op_src(L, &a[1])) return -1;
         return op_uint(L, &a[2]);
     case 159:
-        emit_op(L, I_is_tagged_tuple);
+        emit_op(L, a[1].kind == BO_X ? I_is_tagged_tuple_x : I_is_tagged_tuple);
         if (op_label(L, &a[0]) || op_src(L, &a[1]) || op_uint(L, &a[2])) return -1;
         if (a[3].kind != BO_ATOM) return fail(L, "is_tagged_tuple: expected an atom");
         emit(L, a[3].term);
@@ -601,7 +601,8 @@ static int translate(Loader *L, const BeamOp *op) {
         if (op_src(L, &a[0])) return -1;
         return op_dst(L, &a[1]);
     case 66:
-        emit_op(L, I_get_tuple_element);
+        emit_op(L, a[0].kind == BO_X && a[2].kind == BO_X ? I_get_tuple_element_xx
+                                                           : I_get_tuple_element);
         if (op_src(L, &a[0]) || op_uint(L, &a[1])) return -1;
         return op_dst(L, &a[2]);
     case 67:

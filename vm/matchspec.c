@@ -153,31 +153,38 @@ static int var_slot(const MsClause *c, int32_t v)
     return -1;
 }
 
-static void head_vars(term_t t, VarSet *s)
+/* Adds the variables of the head term 't' to 's'; false if a map key in
+   it is a variable or '_'. */
+static bool head_vars(term_t t, VarSet *s)
 {
     for (;;) {
         if (term_is_atom(t)) {
             int32_t k = classify(t);
             if (k & K_VAR) varset_add(s, k & ~K_VAR);
-            return;
+            return true;
         }
         if (term_is_list(t)) {
-            head_vars(list_head(t), s);
+            if (!head_vars(list_head(t), s)) return false;
             t = list_tail(t);
             continue;
         }
         if (term_is_tuple(t)) {
             size_t n = tuple_arity(t);
-            for (size_t i = 0; i < n; i++) head_vars(tuple_elems(t)[i], s);
-            return;
+            for (size_t i = 0; i < n; i++)
+                if (!head_vars(tuple_elems(t)[i], s)) return false;
+            return true;
         }
         if (term_is_map(t)) {
             MapIter it;
             term_t k, v;
             map_iter_init(&it, t);
-            while (map_iter_next(&it, &k, &v)) head_vars(v, s);
+            while (map_iter_next(&it, &k, &v)) {
+                if (term_is_atom(k) && (classify(k) == K_ANY || (classify(k) & K_VAR)))
+                    return false;
+                if (!head_vars(v, s)) return false;
+            }
         }
-        return;
+        return true;
     }
 }
 
@@ -258,11 +265,11 @@ MatchSpec *ms_compile(term_t spec)
         cl->guards = tuple_elems(c)[1];
         cl->body = tuple_elems(c)[2];
         VarSet s = {NULL, 0, 0};
-        head_vars(cl->head, &s);
+        bool head_ok = head_vars(cl->head, &s);
         cl->vars = s.v;
         cl->nvars = s.n;
         if (s.n > ms->maxvars) ms->maxvars = s.n;
-        if (!check_list(cl, cl->guards, false) || !check_list(cl, cl->body, true)) goto bad;
+        if (!head_ok || !check_list(cl, cl->guards, false) || !check_list(cl, cl->body, true)) goto bad;
     }
     ms->vals = vm_alloc((ms->maxvars + 1) * sizeof(term_t));
     return ms;
@@ -288,6 +295,7 @@ typedef struct MsRun {
     const MsClause *c;
     term_t *vals;
     term_t obj;
+    bool body;                /* evaluating the body: a failed call is 'EXIT' */
 } MsRun;
 
 static bool match(MsRun *r, term_t pat, term_t val)
@@ -335,7 +343,7 @@ static bool match(MsRun *r, term_t pat, term_t val)
 
 static term_t eval(MsRun *r, term_t e);
 
-static term_t call(MsRun *r, term_t e)
+static term_t call_fun(MsRun *r, term_t e)
 {
     size_t n = tuple_arity(e) - 1;
     const term_t *a = tuple_elems(e) + 1;
@@ -368,6 +376,14 @@ static term_t call(MsRun *r, term_t e)
         return TERM_NONE;
     }
     }
+}
+
+/* A guard function call. In a guard a failure fails the guard; in a body
+   the call's value is 'EXIT' and evaluation goes on, as in OTP. */
+static term_t call(MsRun *r, term_t e)
+{
+    term_t v = call_fun(r, e);
+    return v == TERM_NONE && r->body ? ATOM_EXIT : v;
 }
 
 static term_t eval_map(MsRun *r, term_t e)
@@ -426,17 +442,18 @@ static term_t eval(MsRun *r, term_t e)
     return e;
 }
 
-/* The clause's value: TERM_NONE when it does not apply, 'EXIT' when its
-   body fails. */
+/* The clause's value (that of its last body expression), or TERM_NONE
+   when it does not apply. */
 static term_t run_clause(MsRun *r)
 {
     for (uint32_t i = 0; i < r->c->nvars; i++) r->vals[i] = TERM_NONE;
     if (!match(r, r->c->head, r->obj)) return TERM_NONE;
+    r->body = false;
     for (term_t g = r->c->guards; term_is_list(g); g = list_tail(g))
         if (eval(r, list_head(g)) != ATOM_true) return TERM_NONE;
+    r->body = true;
     term_t v = TERM_NONE;
-    for (term_t b = r->c->body; term_is_list(b); b = list_tail(b))
-        if ((v = eval(r, list_head(b))) == TERM_NONE) return ATOM_EXIT;
+    for (term_t b = r->c->body; term_is_list(b); b = list_tail(b)) v = eval(r, list_head(b));
     return v;
 }
 
@@ -444,7 +461,7 @@ term_t ms_run(Proc *p, MatchSpec *ms, term_t obj)
 {
     uint32_t fclass = p->fclass;
     term_t freason = p->freason;
-    MsRun r = {p, NULL, ms->vals, obj};
+    MsRun r = {p, NULL, ms->vals, obj, false};
     term_t out = TERM_NONE;
     for (uint32_t i = 0; i < ms->n && out == TERM_NONE; i++) {
         r.c = &ms->cl[i];
@@ -481,6 +498,63 @@ static bool ground(term_t t)
         }
         return true;
     }
+}
+
+/* Whether the body term 'b' always builds what the head term 'a' matched
+   (OTP's test for select_replace, kept as conservative as OTP's). */
+static bool same_as_head(term_t a, term_t b, bool konst)
+{
+    for (;;) {
+        if (term_is_list(b)) {
+            if (!term_is_list(a) || !same_as_head(list_head(a), list_head(b), konst)) return false;
+            a = list_tail(a);
+            b = list_tail(b);
+            continue;
+        }
+        if (term_is_tuple(b)) {
+            if (!konst) {
+                term_t *e = tuple_elems(b);
+                if (tuple_arity(b) == 2 && e[0] == ATOM_const) return same_as_head(a, e[1], true);
+                if (tuple_arity(b) != 1 || !term_is_tuple(e[0])) return false;
+                b = e[0];
+            }
+            if (!term_is_tuple(a) || tuple_arity(a) != tuple_arity(b)) return false;
+            for (size_t i = 0; i < tuple_arity(b); i++)
+                if (!same_as_head(tuple_elems(a)[i], tuple_elems(b)[i], konst)) return false;
+            return true;
+        }
+        if (term_is_map(b)) return false;
+        if (term_is_atom(b)) {
+            int32_t k = classify(b);
+            return a == b && k != K_ANY && k != K_OBJ && k != K_ALL && !(konst && (k & K_VAR));
+        }
+        return compare_exact(a, b);
+    }
+}
+
+bool ms_keeps_key(const MatchSpec *ms, uint32_t keypos)
+{
+    for (uint32_t i = 0; i < ms->n; i++) {
+        const MsClause *c = &ms->cl[i];
+        if (list_length(c->body) != 1) return false;
+        term_t b = list_head(c->body);
+        if (b == ATOM_dollar_underscore) continue;
+        if (!term_is_tuple(c->head) || tuple_arity(c->head) < keypos || !term_is_tuple(b))
+            return false;
+        term_t hk = tuple_elems(c->head)[keypos - 1], sub;
+        bool konst = tuple_arity(b) == 2 && tuple_elems(b)[0] == ATOM_const;
+        if (konst || tuple_arity(b) == 1) sub = tuple_elems(b)[konst ? 1 : 0];
+        else return false;
+        if (!term_is_tuple(sub) || tuple_arity(sub) < keypos) return false;
+        term_t bk = tuple_elems(sub)[keypos - 1];
+        if (same_as_head(hk, bk, konst)) continue;
+        if (konst || !term_is_tuple(bk) || tuple_arity(bk) != 3) return false;
+        term_t *e = tuple_elems(bk);
+        if (e[0] != ATOM_element || e[1] != make_small((sint_t)keypos) ||
+            e[2] != ATOM_dollar_underscore)
+            return false;
+    }
+    return true;
 }
 
 term_t ms_bound_key(const MatchSpec *ms, uint32_t keypos)

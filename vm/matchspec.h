@@ -34,4 +34,8 @@ term_t ms_run(Proc *p, MatchSpec *ms, term_t obj);
    may then look at the objects of that key only. */
 term_t ms_bound_key(const MatchSpec *ms, uint32_t keypos);
 
+/* Whether every clause of 'ms' surely returns an object with the key it
+   matched (as select_replace requires: OTP's syntactic test). */
+bool ms_keeps_key(const MatchSpec *ms, uint32_t keypos);
+
 #endif
