@@ -1297,6 +1297,7 @@ call_export : {
             goto error;
         }
         x[0] = r;
+        if (VM_UNLIKELY(p->reds == 0)) reds = 0; /* erlang:yield/0 asked to give way */
         if (ce_kind == 0) {
             ip = ce_ret;
         } else {
