@@ -256,6 +256,7 @@ int interp_run(Proc *p) {
     term_t fn = TERM_NIL;
     uint32_t fn_arity = 0;
     uint32_t yield_arity = 0;
+    bool put_exact = false;
 
 #ifdef VM_USE_GOTO
     NEXT();
@@ -1042,39 +1043,12 @@ dispatch:
         NEXT();
     }
     CASE(put_map_assoc) {
-        term_t m = S(1);
-        if (!term_is_map(m)) {
-            if (OPW(0)) FAIL_TO(0);
-            RAISE(heap_tuple2(p, ATOM_badmap, m));
-        }
-        size_t n = OPW(3);
-        term_t kv[2 * 64], *kvp = n <= 64 ? kv : vm_alloc(2 * n * sizeof(term_t));
-        for (size_t i = 0; i < 2 * n; i++) kvp[i] = SRC(ip[5 + i]);
-        term_t r = map_put_many(p, m, kvp, n, false);
-        if (kvp != kv) vm_free(kvp);
-        if (r == TERM_NONE) goto error;
-        D(2) = r;
-        ip += 5 + 2 * n;
-        NEXT();
+        put_exact = false;
+        goto put_map;
     }
     CASE(put_map_exact) {
-        term_t m = S(1);
-        if (!term_is_map(m)) {
-            if (OPW(0)) FAIL_TO(0);
-            RAISE(heap_tuple2(p, ATOM_badmap, m));
-        }
-        size_t n = OPW(3);
-        term_t kv[2 * 64], *kvp = n <= 64 ? kv : vm_alloc(2 * n * sizeof(term_t));
-        for (size_t i = 0; i < 2 * n; i++) kvp[i] = SRC(ip[5 + i]);
-        term_t r = map_put_many(p, m, kvp, n, true);
-        if (kvp != kv) vm_free(kvp);
-        if (r == TERM_NONE) {
-            if (OPW(0)) FAIL_TO(0);
-            goto error;
-        }
-        D(2) = r;
-        ip += 5 + 2 * n;
-        NEXT();
+        put_exact = true;
+        goto put_map;
     }
 
     /* ---- bit syntax ---- */
@@ -1216,6 +1190,27 @@ dispatch:
 #endif
 
     /* ---- shared paths ---- */
+
+put_map : {
+    /* put_map_assoc and put_map_exact: L s d n, + n (key, value) pairs */
+    term_t m = S(1);
+    if (!term_is_map(m)) {
+        if (OPW(0)) FAIL_TO(0);
+        RAISE(heap_tuple2(p, ATOM_badmap, m));
+    }
+    size_t n = OPW(3);
+    term_t kv[2 * 64], *kvp = n <= 64 ? kv : vm_alloc(2 * n * sizeof(term_t));
+    for (size_t i = 0; i < 2 * n; i++) kvp[i] = SRC(ip[5 + i]);
+    term_t r = map_put_many(p, m, kvp, n, put_exact);
+    if (kvp != kv) vm_free(kvp);
+    if (r == TERM_NONE) {
+        if (put_exact && OPW(0)) FAIL_TO(0);
+        goto error;
+    }
+    D(2) = r;
+    ip += 5 + 2 * n;
+    NEXT();
+}
 
 call_fun : {
     /* a failing non-tail call has already set its return address (OTP's
