@@ -322,7 +322,7 @@ static term_t counter_op(Proc *p, const EtsTable *t, term_t tup, term_t op)
         if (up ? c > 0 : c < 0) v = setv;
     }
     *slot = v;
-    return v;
+    return copy_out(p, v); /* 'v' may be the stored bignum itself, freed by the update */
 }
 
 static term_t update_counter(Proc *p, term_t *args, bool with_default)
@@ -775,13 +775,13 @@ static term_t select_true(Proc *p, term_t *args, bool deleting)
 BIF(bif_ets_select_count_2) { return select_true(p, args, false); }
 BIF(bif_ets_internal_select_delete_2) { return select_true(p, args, true); }
 
-/* Every replacement is checked (a tuple with the same key) before any is
-   made. */
+/* The spec must keep keys (ms_keeps_key); each result is still checked
+   before any replacement is made. A failing body replaces nothing. */
 BIF(bif_ets_select_replace_2)
 {
     TAB(t, args[0], A_WRITE);
     MatchSpec *ms = ms_compile(args[1]);
-    if (!ms || (t->type != ETS_SET && t->type != ETS_ORDERED_SET)) {
+    if (!ms || t->type == ETS_BAG || !ms_keeps_key(ms, t->keypos)) {
         ms_free(ms);
         BIF_BADARG(p);
     }

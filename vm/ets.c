@@ -56,8 +56,12 @@ static EtsTable **by_id, **by_name;
 static size_t reg_size, reg_count; /* both hashes have 'reg_size' buckets */
 static EtsTable *all_first;
 
-static size_t id_slot(uint64_t id) { return (size_t)((id * 0x9E3779B97F4A7C15ull) >> 17) & (reg_size - 1); }
-static size_t name_slot(term_t a) { return (size_t)((a * 0x9E3779B97F4A7C15ull) >> 17) & (reg_size - 1); }
+static size_t reg_slot(uint64_t x)
+{
+    return (size_t)((x * 0x9E3779B97F4A7C15ull) >> 17) & (reg_size - 1);
+}
+static size_t id_slot(uint64_t id) { return reg_slot(id); }
+static size_t name_slot(term_t a) { return reg_slot(a); }
 
 static void reg_grow(void)
 {
@@ -318,7 +322,10 @@ static uint32_t skip_level(EtsTable *t)
 
 static int node_cmp(const EtsTable *t, const EtsSkip *n, term_t key)
 {
-    return compare_terms(ets_key(t, n->obj->term), key);
+    term_t k = ets_key(t, n->obj->term);
+    if (term_is_small(k) && term_is_small(key)) /* the common case, without the general walk */
+        return small_val(k) < small_val(key) ? -1 : small_val(k) > small_val(key);
+    return compare_terms(k, key);
 }
 
 /* Fills 'upd' with the last node at each level whose key is before 'key'

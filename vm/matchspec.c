@@ -269,7 +269,8 @@ MatchSpec *ms_compile(term_t spec)
         cl->vars = s.v;
         cl->nvars = s.n;
         if (s.n > ms->maxvars) ms->maxvars = s.n;
-        if (!head_ok || !check_list(cl, cl->guards, false) || !check_list(cl, cl->body, true)) goto bad;
+        if (!head_ok || !check_list(cl, cl->guards, false) || !check_list(cl, cl->body, true))
+            goto bad;
     }
     ms->vals = vm_alloc((ms->maxvars + 1) * sizeof(term_t));
     return ms;
