@@ -42,7 +42,7 @@ run_times() {
     local sys=$1 w=$2 i t times=""
     for ((i = 0; i < REPEAT; i++)); do
         if [ "$sys" = erl ]; then
-            (cd "$OUT" && timeout "$TIMEOUT" erl -noshell -pa "$OUT" -run "$w" main \
+            (cd "$OUT" && timeout "$TIMEOUT" erl +P 2000000 -noshell -pa "$OUT" -run "$w" main \
                 </dev/null >"$OUT/$w.erl.out" 2>&1)
         else
             (cd "$OUT" && timeout "$TIMEOUT" "$SPORE" run -pa "$OUT" -run "$w" main \

@@ -3,8 +3,10 @@
 ** the copied arguments), exit, the registry of names, and stack growth.
 ** The mailbox is mbox.c, timers timer.c, run queues sched.c.
 **
-** An idle process costs its Proc, a PROC_MIN_HEAP-word heap, a small stack
-** and a 3-word x-save area; everything grows on demand.
+** An idle process costs its Proc, a first heap just big enough for its
+** spawn arguments, a two-word stack and its saved argument registers:
+** about 512 bytes. Everything grows on demand; the first collection gives
+** the heap its minimum size (min_heap_size, 233 words by default).
 */
 #include <stdlib.h>
 
@@ -17,7 +19,8 @@
 #include "monitor.h"
 #include "sched_internal.h"
 
-#define PROC_STACK_FIRST 8 /* words of a new stack: an idle process needs one or two */
+#define PROC_STACK_FIRST 2 /* words of a new stack: it grows at the first frame */
+#define PROC_FIRST_HEAP 8  /* words: the smallest first heap */
 #define PROC_STACK_MIN 32  /* words of slack when the stack grows */
 #define PROC_FIRST_PID 0  /* <0.0.0> is the first process */
 
@@ -257,21 +260,29 @@ void proc_set_default_gl(term_t gl)
     default_gl = gl;
 }
 
-static Proc *proc_new(Proc *parent, const SpawnOpts *o)
+/* A new process whose first heap holds 'first' words and whose saved
+   registers hold 'arity'. The first heap is only as big as the spawn
+   arguments need: an idle process stays small, and the first collection
+   grows the heap to 'min_heap' (OTP's 233 words by default). */
+static Proc *proc_new(Proc *parent, const SpawnOpts *o, size_t first, uint32_t arity)
 {
     Proc *p = vm_zalloc(sizeof *p);
     p->pid = make_pid(pid_next++);
     p->status = PROC_WAITING;
     p->prio = o ? o->prio : PRIO_NORMAL;
     p->min_heap = proc_heap_size(o ? o->min_heap : PROC_MIN_HEAP);
-    p->heap = vm_alloc(p->min_heap * sizeof(term_t));
+    if (o && o->min_heap > PROC_MIN_HEAP)
+        first = p->min_heap; /* asked for with min_heap_size: given at once */
+    else if (first < PROC_FIRST_HEAP)
+        first = PROC_FIRST_HEAP;
+    p->heap = vm_alloc(first * sizeof(term_t));
     p->htop = p->heap;
-    p->hend = p->heap + p->min_heap;
+    p->hend = p->heap + first;
     p->stack_lo = vm_alloc(PROC_STACK_FIRST * sizeof(term_t));
     p->stack_hi = p->stack_lo + PROC_STACK_FIRST;
     p->E = p->stack_hi;
-    p->xsave_cap = 3;
-    p->xsave = vm_alloc(p->xsave_cap * sizeof(term_t));
+    p->xsave_cap = arity;
+    p->xsave = vm_alloc(arity * sizeof(term_t));
     p->freason = p->fvalue = TERM_NIL;
     p->ftrace = TERM_NONE;
     p->mq_last = p->mq_save = &p->mq_first;
@@ -310,7 +321,9 @@ Proc *proc_spawn_opts(Proc *parent, term_t m, term_t f, term_t args, term_t fun,
         *err = ATOM_badarg;
         return NULL;
     }
-    Proc *p = proc_new(parent, o);
+    /* words of the first heap: the arguments and the initial_call tuple */
+    size_t first = (fun == TERM_NONE ? copy_size(args) : copy_size(fun)) + 4;
+    Proc *p = proc_new(parent, o, first, fun == TERM_NONE ? 3 : 1);
     if (fun == TERM_NONE) {
         p->ip = interp_apply_entry();
         p->xsave[0] = m;

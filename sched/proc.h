@@ -47,7 +47,6 @@ typedef struct Proc {
     uint64_t gc_count;        /* collections, minor and full */
     uint32_t gc_minor;        /* minor collections since the last full sweep */
     uint32_t fullsweep_after; /* minor collections between full sweeps; 0: the default */
-    bool old_stray;           /* the old heap may point into a queued message (gc.c) */
 
     /* stack */
     term_t *stack_lo, *stack_hi, *E;
@@ -56,31 +55,31 @@ typedef struct Proc {
     const Instr *ip, *cp;
     term_t *xsave;
     uint32_t arity, xsave_cap;
-    int32_t reds;
     uint64_t total_reds;
 
     /* exceptions: class, reason, and the raw stack trace being built */
     uint32_t fclass;
+    int32_t reds;
     term_t freason, fvalue, ftrace;
-    term_t catch_count;
 
     /* mailbox: 'save' points at the link to the next message to look at */
     Msg *mq_first, **mq_last, **mq_save;
-    uint32_t mq_len;
     Msg **mq_marker;          /* a cursor of prim_eval's receive */
     Msg **rm_pos;             /* receive marker: where messages after it start */
     uint64_t rm_ref;          /* number of the reference bound to it, or 0 */
     term_t marker_ref;
     uint64_t timer_deadline;  /* receive ... after; 0 when none */
     uint32_t timer_index;     /* position in the timer heap, or ~0 */
+    uint32_t mq_len;
     bool timed_out;
+    bool trap_exit;
+    bool old_stray;           /* the old heap may point into a queued message (gc.c) */
 
     /* identity */
     term_t registered_name;
     term_t group_leader;
     term_t dict;              /* process dictionary: a list of {K, V} */
     term_t initial_call;      /* {M, F, A} */
-    bool trap_exit;
     term_t exit_reason;
 
     struct Monitor *watchers; /* monitors on this process (monitor.c) */
