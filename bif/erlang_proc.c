@@ -447,7 +447,7 @@ BIF(bif_erlang_exit_2)
     if (!t)
         return ATOM_true;
     if (reason == ATOM_kill && t == p) {
-        return bif_error(p, EXC_EXIT, ATOM_killed);
+        return bif_error(p, EXC_KILL, ATOM_killed);
     } else if (t == p) {
         if (t->trap_exit) {
             term_t msg[3] = {ATOM_EXIT, p->pid, reason};

@@ -22,7 +22,7 @@ typedef struct Msg {
     HeapFrag *frag;   /* the message's own storage, or NULL if on the heap */
 } Msg;
 
-enum { EXC_ERROR = 1, EXC_EXIT = 2, EXC_THROW = 3 };   /* p->fclass */
+enum { EXC_ERROR = 1, EXC_EXIT = 2, EXC_THROW = 3, EXC_KILL = 4 }; /* p->fclass; KILL: untrappable */
 enum { PROC_RUNNABLE, PROC_RUNNING, PROC_WAITING, PROC_EXITING, PROC_FREE };
 enum { PRIO_MAX, PRIO_HIGH, PRIO_NORMAL, PRIO_LOW, PRIO_COUNT };
 

@@ -1334,6 +1334,10 @@ suspend:
     return RUN_WAIT;
 
 error : {
+    if (VM_UNLIKELY(p->fclass == EXC_KILL)) { /* exit(self(), kill): no catch stops it */
+        p->exit_reason = ATOM_killed;
+        goto exit_process;
+    }
     term_t trace = p->ftrace;
     if (trace == TERM_NONE || trace == 0) {
         unsigned flags = err_fc ? TRACE_FC : 0;
