@@ -640,22 +640,6 @@ BIF(bif_erlang_process_info_2)
     return head;
 }
 
-/* monitor(process, Pid | Name | {Name, Node}) */
-BIF(bif_erlang_monitor_2)
-{
-    term_t t = args[1];
-    if (args[0] != ATOM_process)
-        BIF_BADARG(p);
-    if (term_is_pid(t))
-        return monitor_process(p, t, t);
-    if (term_is_atom(t))
-        return monitor_process(p, t, heap_tuple2(p, t, ATOM_nonode_nohost));
-    if (term_is_tuple(t) && tuple_arity(t) == 2 && term_is_atom(tuple_elems(t)[0]) &&
-        is_local_node(tuple_elems(t)[1]))
-        return monitor_process(p, tuple_elems(t)[0], t);
-    BIF_BADARG(p);
-}
-
 /* The alias mode of a monitor/3 or alias/1 option list, -1 for none, or
    -2 when the list is malformed. */
 static int alias_mode(term_t l, bool alias_bif)
@@ -684,12 +668,10 @@ static int alias_mode(term_t l, bool alias_bif)
     return l == TERM_NIL ? mode : -2;
 }
 
-BIF(bif_erlang_monitor_3)
+/* A monitor of the process named by 't' (Pid | Name | {Name, Node}), its
+   reference an alias in 'mode' (-1: none); TERM_NONE if 't' is malformed. */
+static term_t monitor_target(Proc *p, term_t t, int mode)
 {
-    int mode = alias_mode(args[2], false);
-    if (mode == -2 || args[0] != ATOM_process)
-        BIF_BADARG(p);
-    term_t t = args[1];
     if (term_is_pid(t))
         return monitor_process_alias(p, t, t, mode);
     if (term_is_atom(t))
@@ -697,7 +679,25 @@ BIF(bif_erlang_monitor_3)
     if (term_is_tuple(t) && tuple_arity(t) == 2 && term_is_atom(tuple_elems(t)[0]) &&
         is_local_node(tuple_elems(t)[1]))
         return monitor_process_alias(p, tuple_elems(t)[0], t, mode);
-    BIF_BADARG(p);
+    return TERM_NONE;
+}
+
+/* monitor(process, Pid | Name | {Name, Node}) */
+BIF(bif_erlang_monitor_2)
+{
+    term_t r = args[0] == ATOM_process ? monitor_target(p, args[1], -1) : TERM_NONE;
+    if (r == TERM_NONE)
+        BIF_BADARG(p);
+    return r;
+}
+
+BIF(bif_erlang_monitor_3)
+{
+    int mode = alias_mode(args[2], false);
+    term_t r = mode != -2 && args[0] == ATOM_process ? monitor_target(p, args[1], mode) : TERM_NONE;
+    if (r == TERM_NONE)
+        BIF_BADARG(p);
+    return r;
 }
 
 BIF(bif_erlang_alias_0)
