@@ -116,6 +116,28 @@ static BIF(bif_erlang_load_nif_2) {
                                    heap_cstr(p, "NIFs are not supported")));
 }
 
+/* spore:read_code_file(Name): {ok, Binary} with the file Name (a plain
+   file name, no directory) from the code path, or error. application
+   reads .app files with it. */
+static BIF(bif_spore_read_code_file_1) {
+    char name[256];
+    size_t n = 0;
+    term_t l = args[0];
+    for (; term_is_list(l) && n < sizeof name - 1; l = list_tail(l)) {
+        term_t c = list_head(l);
+        if (!term_is_small(c) || small_val(c) <= 0 || small_val(c) > 127 || small_val(c) == '/')
+            BIF_BADARG(p);
+        name[n++] = (char)small_val(c);
+    }
+    if (l != TERM_NIL || n == 0) BIF_BADARG(p);
+    uint8_t *data;
+    size_t len;
+    if (!code_path_read(name, n, &data, &len)) return ATOM_error;
+    term_t bin = bin_from(p, data, len);
+    vm_free(data);
+    return heap_tuple2(p, ATOM_ok, bin);
+}
+
 /* io asks whether the group leader speaks unicode across nodes: always. */
 static BIF(bif_net_kernel_dflag_unicode_io_1) { return ATOM_true; }
 
@@ -133,5 +155,6 @@ const BifDef bif_code_table[] = {
     {"code", "ensure_loaded", 1, bif_code_ensure_loaded_1, 0},
     {"code", "is_loaded", 1, bif_code_is_loaded_1, 0},
     {"spore", "console_write", 1, bif_spore_console_write_1, 0},
+    {"spore", "read_code_file", 1, bif_spore_read_code_file_1, 0},
     {NULL, NULL, 0, NULL, 0},
 };

@@ -78,6 +78,11 @@ for f in "${SRCS[@]}"; do
     m=$(mod_of "$f")
     [ -e "$OUT/$m.beam" ] && [ ! "$f" -nt "$OUT/$m.beam" ] && rm -f "$LOG/$m.compile_failed"
 done
+# application resource files go beside the modules, where both systems
+# look for them on the code path
+for f in "$ROOT"/test/erl/*.app; do
+    [ -e "$f" ] && cp "$f" "$OUT/"
+done
 if [ ! -e "$OUT/spore_test_runner.beam" ] || [ "$RUNNER_SRC" -nt "$OUT/spore_test_runner.beam" ]
 then
     echo "run_erl: cannot compile test/erl/spore_test_runner.erl" >&2

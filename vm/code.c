@@ -116,6 +116,18 @@ void code_path_reverse_front(size_t n) {
     }
 }
 
+bool code_path_read(const char *name, size_t n, uint8_t **data, size_t *len) {
+    for (size_t i = 0; i < npaths; i++) {
+        StrBuf b;
+        strbuf_init(&b);
+        strbuf_printf(&b, "%s/%.*s", paths[i], (int)n, name);
+        bool ok = plat_file_read(b.s, data, len) == PLAT_OK;
+        strbuf_free(&b);
+        if (ok) return true;
+    }
+    return false;
+}
+
 Module *code_ensure_loaded(term_t m, term_t *why) {
     Module *mod = code_module(m);
     if (mod) return mod;

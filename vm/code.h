@@ -87,6 +87,9 @@ Module *code_ensure_loaded(term_t m, term_t *why);
 
 /* The code path: directories searched for Mod.beam, in order. */
 void code_path_add(const char *dir, bool front);
+/* Reads the file 'name' ('n' bytes, no '/') from the first code path
+   directory that has it; the bytes come from vm_alloc. */
+bool code_path_read(const char *name, size_t n, uint8_t **data, size_t *len);
 /* Reverses the first 'n' directories (after adding them one by one to the
    front, to keep the order they were given in). */
 void code_path_reverse_front(size_t n);
