@@ -4,6 +4,7 @@
 */
 #include "../sched/link.h"
 #include "../vm/except.h"
+#include "../vm/map.h"
 #include "../sched/monitor.h"
 #include "../sched/sched_internal.h"
 #include "../vm/copy.h"
@@ -59,11 +60,44 @@ typedef struct SpawnReq {
     bool monitor, link;
 } SpawnReq;
 
+/* max_heap_size: Size or #{size => Size, kill => Bool, error_logger => Bool}. */
+static bool max_heap_of(term_t v, size_t *size, bool *kill)
+{
+    *kill = true;
+    if (non_neg(v) >= 0) {
+        *size = (size_t)non_neg(v);
+        return true;
+    }
+    if (!term_is_map(v))
+        return false;
+    term_t s = map_get(v, ATOM_size), k = map_get(v, ATOM_kill);
+    if (s == TERM_NONE || non_neg(s) < 0)
+        return false;
+    *size = (size_t)non_neg(s);
+    if (k != TERM_NONE) {
+        if (!term_is_boolean(k))
+            return false;
+        *kill = k == ATOM_true;
+    }
+    return true;
+}
+
+/* The max_heap_size setting of 'p' as process_flag returns it. */
+static term_t max_heap_map(Proc *p)
+{
+    term_t kv[6] = {atom_intern("error_logger", 12), ATOM_true, ATOM_kill,
+                    p->max_kill ? ATOM_true : ATOM_false, ATOM_size,
+                    make_small((sint_t)p->max_heap)};
+    return map_put_many(p, map_new(p), kv, 3, false);
+}
+
 /* Reads a spawn_opt option list; false if it is malformed. */
 static bool parse_opts(term_t l, SpawnReq *r)
 {
     r->opts.prio = PRIO_NORMAL;
     r->opts.min_heap = PROC_MIN_HEAP;
+    r->opts.max_heap = 0;
+    r->opts.max_kill = true;
     r->monitor = false;
     for (; term_is_list(l); l = list_tail(l)) {
         term_t o = list_head(l);
@@ -91,7 +125,7 @@ static bool parse_opts(term_t l, SpawnReq *r)
             if (non_neg(v) < 0)
                 return false;
         } else if (k == ATOM_max_heap_size) {
-            if (non_neg(v) < 0 && !term_is_map(v))
+            if (!max_heap_of(v, &r->opts.max_heap, &r->opts.max_kill))
                 return false;
         } else if (k == ATOM_message_queue_data) {
             if (v != ATOM_off_heap && v != ATOM_on_heap)
@@ -114,7 +148,7 @@ static bool parse_opts(term_t l, SpawnReq *r)
    TERM_NONE. Returns the pid, {Pid, Ref} with monitor, or a badarg. */
 static term_t spawn_with(Proc *p, term_t m, term_t f, term_t a, term_t fun, term_t opts)
 {
-    SpawnReq r = {{PRIO_NORMAL, PROC_MIN_HEAP}, false, false};
+    SpawnReq r = {{PRIO_NORMAL, PROC_MIN_HEAP, 0, true}, false, false};
     if (opts != TERM_NONE && !parse_opts(opts, &r))
         BIF_BADARG(p);
     if (fun != TERM_NONE && !term_is_fun(fun))
@@ -406,8 +440,16 @@ BIF(bif_erlang_process_flag_2)
         return make_small(46422);
     if (flag == ATOM_message_queue_data && (v == ATOM_on_heap || v == ATOM_off_heap))
         return ATOM_on_heap;
-    if (flag == ATOM_max_heap_size && (non_neg(v) >= 0 || term_is_map(v)))
-        return make_small(0);
+    if (flag == ATOM_max_heap_size) {
+        size_t size;
+        bool kill;
+        if (!max_heap_of(v, &size, &kill))
+            BIF_BADARG(p);
+        term_t old = max_heap_map(p);
+        p->max_heap = size;
+        p->max_kill = kill;
+        return old;
+    }
     BIF_BADARG(p);
 }
 

@@ -40,6 +40,7 @@ typedef struct Proc {
     HeapFrag *frags;
     size_t frag_words;        /* words in 'frags' (the collector's trigger) */
     size_t min_heap;          /* words */
+    size_t max_heap;          /* words (max_heap_size), 0: no limit */
     term_t *offheap;          /* refc binaries of the young heap and fragments (bin.h) */
     term_t *old_heap, *old_htop, *old_hend;
     term_t *old_offheap;      /* refc binaries of the old heap */
@@ -74,6 +75,7 @@ typedef struct Proc {
     bool timed_out;
     bool trap_exit;
     bool old_stray;           /* the old heap may point into a queued message (gc.c) */
+    bool max_kill;            /* passing max_heap kills the process */
 
     /* identity */
     term_t registered_name;

@@ -98,6 +98,13 @@ static term_t *halloc(Proc *p, size_t n) {
    that a process that receives without allocating still stays bounded. */
 static bool frags_due(const Proc *p) { return p->frag_words > (size_t)(p->hend - p->heap); }
 
+/* max_heap_size: the young and old heaps together, as OTP counts them. */
+static bool over_max_heap(const Proc *p) {
+    size_t words = (size_t)(p->hend - p->heap);
+    if (p->old_heap) words += (size_t)(p->old_hend - p->old_heap);
+    return p->max_kill && words > p->max_heap;
+}
+
 static void save_x(Proc *p, const term_t *x, uint32_t n) {
     if (n > p->xsave_cap) {
         p->xsave = vm_realloc(p->xsave, n * sizeof(term_t));
@@ -505,6 +512,7 @@ dispatch:
         if ((size_t)(p->hend - p->htop) < OPW(1) || frags_due(p)) {
             SAVE_E();
             gc_collect(p, OPW(1), x, (unsigned)OPW(2));
+            if (VM_UNLIKELY(p->max_heap) && over_max_heap(p)) goto max_heap;
         }
         SKIP(3);
         NEXT();
@@ -513,6 +521,7 @@ dispatch:
         if ((size_t)(p->hend - p->htop) < OPW(0) || frags_due(p)) {
             SAVE_E();
             gc_collect(p, OPW(0), x, (unsigned)OPW(1));
+            if (VM_UNLIKELY(p->max_heap) && over_max_heap(p)) goto max_heap;
         }
         SKIP(2);
         NEXT();
@@ -1332,6 +1341,11 @@ suspend:
     p->total_reds += (uint64_t)(p->reds - (reds > 0 ? reds : 0));
     p->reds = reds;
     return RUN_WAIT;
+
+max_heap:
+    /* the heap passed max_heap_size: killed, as by an untrappable kill */
+    p->fclass = EXC_KILL;
+    goto error;
 
 error : {
     if (VM_UNLIKELY(p->fclass == EXC_KILL)) { /* exit(self(), kill): no catch stops it */
