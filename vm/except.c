@@ -168,11 +168,32 @@ term_t except_exit_reason(Proc *p, uint32_t cls, term_t reason, term_t trace) {
     return heap_tuple2(p, reason, trace);
 }
 
+/* "29-Nov-2026::05:00:00.123456", the UTC time OTP's reports carry. */
+static void timestamp(StrBuf *b) {
+    static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    uint64_t us = plat_clock_wall() / 1000, secs = us / 1000000;
+    int64_t days = (int64_t)(secs / 86400);
+    uint64_t sod = secs % 86400;
+    /* civil date from days since 1970-01-01, in 400-year eras from March */
+    int64_t z = days + 719468, era = z / 146097;
+    int64_t doe = z - era * 146097;
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int64_t mp = (5 * doy + 2) / 153;
+    int64_t d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
+    int64_t y = yoe + era * 400 + (m <= 2);
+    strbuf_printf(b, "%02d-%s-%04d::%02d:%02d:%02d.%06d", (int)d, months[m - 1], (int)y,
+                  (int)(sod / 3600), (int)(sod / 60 % 60), (int)(sod % 60), (int)(us % 1000000));
+}
+
 void except_report(Proc *p, uint32_t cls, term_t reason, term_t trace) {
     if (cls == EXC_EXIT) return;
     StrBuf b;
     strbuf_init(&b);
-    strbuf_puts(&b, "=ERROR REPORT==== ===\nError in process ");
+    strbuf_puts(&b, "=ERROR REPORT==== ");
+    timestamp(&b);
+    strbuf_puts(&b, " ===\nError in process ");
     print_term(&b, p->pid);
     strbuf_puts(&b, " with exit value:\n");
     print_term(&b, except_exit_reason(p, cls, reason, trace));
