@@ -438,8 +438,13 @@ BIF(bif_erlang_process_flag_2)
         return make_small(0);
     if (flag == ATOM_min_bin_vheap_size && non_neg(v) >= 0)
         return make_small(46422);
-    if (flag == ATOM_message_queue_data && (v == ATOM_on_heap || v == ATOM_off_heap))
-        return ATOM_on_heap;
+    /* Messages always wait in their own storage (OTP's off_heap), and join
+       the heap when received; the flag is kept for process_info. */
+    if (flag == ATOM_message_queue_data && (v == ATOM_on_heap || v == ATOM_off_heap)) {
+        term_t old = p->mq_off_heap ? ATOM_off_heap : ATOM_on_heap;
+        p->mq_off_heap = v == ATOM_off_heap;
+        return old;
+    }
     if (flag == ATOM_max_heap_size) {
         size_t size;
         bool kill;
@@ -575,6 +580,8 @@ static term_t info_value(Proc *p, Proc *t, term_t key)
         return t == p ? t->initial_call : copy_in(p, t->initial_call);
     if (key == ATOM_status)
         return status_atom(t);
+    if (key == ATOM_message_queue_data)
+        return t->mq_off_heap ? ATOM_off_heap : ATOM_on_heap;
     if (key == ATOM_message_queue_len)
         return make_small(t->mq_len);
     if (key == ATOM_messages)
@@ -619,7 +626,7 @@ static term_t info_value(Proc *p, Proc *t, term_t key)
 static bool info_key_ok(term_t key)
 {
     static const term_t more[] = {ATOM_registered_name, ATOM_messages, ATOM_memory, ATOM_monitors,
-                                  ATOM_monitored_by, ATOM_current_stacktrace};
+                                  ATOM_monitored_by, ATOM_current_stacktrace, ATOM_message_queue_data};
     for (size_t i = 0; i < sizeof info_all_keys / sizeof info_all_keys[0]; i++)
         if (info_all_keys[i] == key)
             return true;
