@@ -10,6 +10,8 @@ boot(Args) ->
     register(init, self()),
     GL = spore_io:start(),
     group_leader(GL, self()),
+    %% kernel_sup, which OTP's kernel modules add their servers to (timer)
+    {ok, _} = spore_kernel_sup:start_link(),
     {Flags, Plain} = parse(Args, [], []),
     persistent_term:put({?MODULE, arguments}, Flags),
     persistent_term:put({?MODULE, plain}, Plain),
