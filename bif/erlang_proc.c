@@ -61,9 +61,9 @@ typedef struct SpawnReq {
 } SpawnReq;
 
 /* max_heap_size: Size or #{size => Size, kill => Bool, error_logger => Bool}. */
-static bool max_heap_of(term_t v, size_t *size, bool *kill)
+static bool max_heap_of(term_t v, size_t *size, bool *kill, bool *report)
 {
-    *kill = true;
+    *kill = *report = true;
     if (non_neg(v) >= 0) {
         *size = (size_t)non_neg(v);
         return true;
@@ -71,6 +71,12 @@ static bool max_heap_of(term_t v, size_t *size, bool *kill)
     if (!term_is_map(v))
         return false;
     term_t s = map_get(v, ATOM_size), k = map_get(v, ATOM_kill);
+    term_t e = map_get(v, atom_intern("error_logger", 12));
+    if (e != TERM_NONE) {
+        if (!term_is_boolean(e))
+            return false;
+        *report = e == ATOM_true;
+    }
     if (s == TERM_NONE || non_neg(s) < 0)
         return false;
     *size = (size_t)non_neg(s);
@@ -85,7 +91,7 @@ static bool max_heap_of(term_t v, size_t *size, bool *kill)
 /* The max_heap_size setting of 'p' as process_flag returns it. */
 static term_t max_heap_map(Proc *p)
 {
-    term_t kv[6] = {atom_intern("error_logger", 12), ATOM_true, ATOM_kill,
+    term_t kv[6] = {atom_intern("error_logger", 12), p->max_report ? ATOM_true : ATOM_false, ATOM_kill,
                     p->max_kill ? ATOM_true : ATOM_false, ATOM_size,
                     make_small((sint_t)p->max_heap)};
     return map_put_many(p, map_new(p), kv, 3, false);
@@ -98,6 +104,7 @@ static bool parse_opts(term_t l, SpawnReq *r)
     r->opts.min_heap = PROC_MIN_HEAP;
     r->opts.max_heap = 0;
     r->opts.max_kill = true;
+    r->opts.max_report = true;
     r->monitor = false;
     for (; term_is_list(l); l = list_tail(l)) {
         term_t o = list_head(l);
@@ -125,7 +132,7 @@ static bool parse_opts(term_t l, SpawnReq *r)
             if (non_neg(v) < 0)
                 return false;
         } else if (k == ATOM_max_heap_size) {
-            if (!max_heap_of(v, &r->opts.max_heap, &r->opts.max_kill))
+            if (!max_heap_of(v, &r->opts.max_heap, &r->opts.max_kill, &r->opts.max_report))
                 return false;
         } else if (k == ATOM_message_queue_data) {
             if (v != ATOM_off_heap && v != ATOM_on_heap)
@@ -148,7 +155,7 @@ static bool parse_opts(term_t l, SpawnReq *r)
    TERM_NONE. Returns the pid, {Pid, Ref} with monitor, or a badarg. */
 static term_t spawn_with(Proc *p, term_t m, term_t f, term_t a, term_t fun, term_t opts)
 {
-    SpawnReq r = {{PRIO_NORMAL, PROC_MIN_HEAP, 0, true}, false, false};
+    SpawnReq r = {{PRIO_NORMAL, PROC_MIN_HEAP, 0, true, true}, false, false};
     if (opts != TERM_NONE && !parse_opts(opts, &r))
         BIF_BADARG(p);
     if (fun != TERM_NONE && !term_is_fun(fun))
@@ -447,12 +454,13 @@ BIF(bif_erlang_process_flag_2)
     }
     if (flag == ATOM_max_heap_size) {
         size_t size;
-        bool kill;
-        if (!max_heap_of(v, &size, &kill))
+        bool kill, report;
+        if (!max_heap_of(v, &size, &kill, &report))
             BIF_BADARG(p);
         term_t old = max_heap_map(p);
         p->max_heap = size;
         p->max_kill = kill;
+        p->max_report = report;
         return old;
     }
     BIF_BADARG(p);

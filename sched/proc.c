@@ -273,6 +273,7 @@ static Proc *proc_new(Proc *parent, const SpawnOpts *o, size_t first, uint32_t a
     p->min_heap = proc_heap_size(o ? o->min_heap : PROC_MIN_HEAP);
     p->max_heap = o ? o->max_heap : 0;
     p->max_kill = o ? o->max_kill : true;
+    p->max_report = o ? o->max_report : true;
     if (o && o->min_heap > PROC_MIN_HEAP)
         first = p->min_heap; /* asked for with min_heap_size: given at once */
     else if (first < PROC_FIRST_HEAP)

@@ -76,6 +76,7 @@ typedef struct Proc {
     bool trap_exit;
     bool old_stray;           /* the old heap may point into a queued message (gc.c) */
     bool max_kill;            /* passing max_heap kills the process */
+    bool max_report;          /* ... and reports it (max_heap_size's error_logger) */
     bool mq_off_heap;         /* message_queue_data: off_heap was asked for */
 
     /* identity */

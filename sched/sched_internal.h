@@ -15,6 +15,7 @@ typedef struct SpawnOpts {
     size_t min_heap; /* words; rounded up with proc_heap_size */
     size_t max_heap; /* words; 0: no limit */
     bool max_kill;   /* kill the process when its heap passes max_heap */
+    bool max_report; /* and report it */
 } SpawnOpts;
 
 #define PROC_MIN_HEAP 233 /* words: the default (and smallest) heap */

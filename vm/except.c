@@ -168,36 +168,41 @@ term_t except_exit_reason(Proc *p, uint32_t cls, term_t reason, term_t trace) {
     return heap_tuple2(p, reason, trace);
 }
 
-/* "29-Nov-2026::05:00:00.123456", the UTC time OTP's reports carry. */
-static void timestamp(StrBuf *b) {
-    static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    uint64_t us = plat_clock_wall() / 1000, secs = us / 1000000;
-    int64_t days = (int64_t)(secs / 86400);
-    uint64_t sod = secs % 86400;
-    /* civil date from days since 1970-01-01, in 400-year eras from March */
-    int64_t z = days + 719468, era = z / 146097;
-    int64_t doe = z - era * 146097;
-    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    int64_t mp = (5 * doy + 2) / 153;
-    int64_t d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
-    int64_t y = yoe + era * 400 + (m <= 2);
-    strbuf_printf(b, "%02d-%s-%04d::%02d:%02d:%02d.%06d", (int)d, months[m - 1], (int)y,
-                  (int)(sod / 3600), (int)(sod / 60 % 60), (int)(sod % 60), (int)(us % 1000000));
+/* Logs an error through stdlib's logger, in a process of its own (the
+   reporting process may be ending): logger:log(error, Format, Args). The
+   logger prints it the way OTP's default handler does, and honours the
+   primary level. Falls back to the console when no process can start. */
+static void log_error(Proc *p, const char *format, term_t args) {
+    term_t fmt = heap_cstr(p, format);
+    term_t argv[3] = {ATOM_error, fmt, args};
+    term_t err;
+    term_t logger = atom_intern("logger", 6), log = atom_intern("log", 3);
+    if (proc_spawn(p, logger, log, heap_list(p, argv, 3), &err)) return;
+    StrBuf b;
+    strbuf_init(&b);
+    print_term(&b, args);
+    strbuf_putc(&b, '\n');
+    plat_console_write(b.s, b.len);
+    strbuf_free(&b);
 }
 
 void except_report(Proc *p, uint32_t cls, term_t reason, term_t trace) {
     if (cls == EXC_EXIT) return;
-    StrBuf b;
-    strbuf_init(&b);
-    strbuf_puts(&b, "=ERROR REPORT==== ");
-    timestamp(&b);
-    strbuf_puts(&b, " ===\nError in process ");
-    print_term(&b, p->pid);
-    strbuf_puts(&b, " with exit value:\n");
-    print_term(&b, except_exit_reason(p, cls, reason, trace));
-    strbuf_puts(&b, "\n\n");
-    plat_console_write(b.s, b.len);
-    strbuf_free(&b);
+    term_t args[2] = {p->pid, except_exit_reason(p, cls, reason, trace)};
+    log_error(p, "Error in process ~p with exit value:~n~p~n", heap_list(p, args, 2));
+}
+
+void except_report_max_heap(Proc *p, size_t words) {
+    if (!p->max_report) return;
+    term_t args[5] = {p->pid, heap_uint(p, p->max_heap), heap_uint(p, words),
+                      p->max_kill ? ATOM_true : ATOM_false, make_small(p->mq_len)};
+    log_error(p,
+              "     Process:            ~p \n"
+              "     Context:            maximum heap size reached\n"
+              "     Max Heap Size:      ~p\n"
+              "     Total Heap Size:    ~p\n"
+              "     Kill:               ~p\n"
+              "     Error Logger:       true\n"
+              "     Message Queue Len:  ~p\n",
+              heap_list(p, args, 5));
 }

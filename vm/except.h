@@ -45,6 +45,10 @@ term_t except_exit_reason(Proc *p, uint32_t cls, term_t reason, term_t trace);
 /* Prints the crash report of a process ending with an uncaught error. */
 void except_report(Proc *p, uint32_t cls, term_t reason, term_t trace);
 
+/* Reports a process killed for passing max_heap_size ('words' in its heap),
+   as OTP's error report does. */
+void except_report_max_heap(Proc *p, size_t words);
+
 /* Registers a catch handler address; returns its index for make_catch. */
 uint32_t except_catch_register(const Instr *handler);
 

@@ -1342,10 +1342,14 @@ suspend:
     p->reds = reds;
     return RUN_WAIT;
 
-max_heap:
+max_heap : {
     /* the heap passed max_heap_size: killed, as by an untrappable kill */
+    size_t words = (size_t)(p->hend - p->heap);
+    if (p->old_heap) words += (size_t)(p->old_hend - p->old_heap);
+    except_report_max_heap(p, words);
     p->fclass = EXC_KILL;
     goto error;
+}
 
 error : {
     if (VM_UNLIKELY(p->fclass == EXC_KILL)) { /* exit(self(), kill): no catch stops it */
