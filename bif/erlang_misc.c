@@ -17,6 +17,7 @@
 #include "erlang.h"
 
 #include "../sched/sched.h"
+#include "../vm/gc.h"
 #include "../vm/hash.h"
 #include "../vm/interp.h"
 #include "../vm/plat.h"
@@ -164,7 +165,6 @@ BIF(bif_erlang_erase_1)
 /* ---- display and halt ---- */
 
 static bool is_bool(term_t t) { return t == ATOM_true || t == ATOM_false; }
-static term_t boolean(bool b) { return b ? ATOM_true : ATOM_false; }
 
 BIF(bif_erlang_display_1)
 {
@@ -342,20 +342,33 @@ BIF(bif_erlang_statistics_1)
     BIF_BADARG(p);
 }
 
-/* The collector runs at the process's next safe point; asking for it
-   here has no other effect. */
-BIF(bif_erlang_garbage_collect_0) { VM_UNUSED(p); VM_UNUSED(args); return ATOM_true; }
+/* garbage_collect: the running process is collected as soon as the BIF
+   returns (the interpreter knows its live registers then); any other
+   process is not running, so its saved registers are its roots now. */
+static term_t collect(Proc *p, term_t pid)
+{
+    Proc *t = pid == p->pid ? p : proc_find(pid);
+    if (!t)
+        return ATOM_false;
+    if (t == p)
+        p->gc_asked = true;
+    else
+        gc_collect(t, 0, t->xsave, t->arity);
+    return ATOM_true;
+}
+
+BIF(bif_erlang_garbage_collect_0) { return collect(p, p->pid); }
 
 BIF(bif_erlang_garbage_collect_1)
 {
     if (!term_is_pid(args[0])) BIF_BADARG(p);
-    return boolean(proc_find(args[0]) != NULL);
+    return collect(p, args[0]);
 }
 
 BIF(bif_erlang_garbage_collect_2)
 {
     if (!term_is_pid(args[0]) || list_length(args[1]) < 0) BIF_BADARG(p);
-    return boolean(proc_find(args[0]) != NULL);
+    return collect(p, args[0]);
 }
 
 BIF(bif_erlang_get_cookie_0) { VM_UNUSED(p); VM_UNUSED(args); return ATOM_nocookie; }

@@ -1302,6 +1302,11 @@ call_export : {
         }
         x[0] = r;
         if (VM_UNLIKELY(p->reds == 0)) reds = 0; /* erlang:yield/0 asked to give way */
+        if (VM_UNLIKELY(p->gc_asked)) {          /* garbage_collect/0: x0 is live */
+            p->gc_asked = false;
+            SAVE_E();
+            gc_collect(p, 0, x, 1);
+        }
         if (ce_kind == 0) {
             ip = ce_ret;
         } else {
