@@ -596,7 +596,11 @@ static term_t info_value(Proc *p, Proc *t, term_t key)
         return info_messages(p, t);
     if (key == ATOM_links)
         return link_list(t, p);
-    if (key == ATOM_monitors || key == ATOM_monitored_by || key == ATOM_suspending)
+    if (key == ATOM_monitors)
+        return monitor_held(t, p);
+    if (key == ATOM_monitored_by)
+        return monitor_watchers(t, p);
+    if (key == ATOM_suspending)
         return TERM_NIL;
     /* The interpreter saves ip, cp and E before it calls a BIF through an
        export, and when a process stops running. */

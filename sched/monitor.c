@@ -244,3 +244,23 @@ void monitor_exit(Proc *p, term_t reason) {
         m = next;
     }
 }
+
+term_t monitor_watchers(Proc *t, Proc *on) {
+    term_t l = TERM_NIL;
+    for (Monitor *m = t->watchers; m; m = m->next) l = heap_cons(on, m->watcher, l);
+    return l;
+}
+
+term_t monitor_held(Proc *t, Proc *on) {
+    term_t l = TERM_NIL;
+    for (size_t i = 0; i < nbuckets; i++) {
+        for (Monitor *m = table[i]; m; m = m->hnext) {
+            if (m->watcher != t->pid) continue;
+            term_t item = m->item;
+            if (!term_is_immed(item))   /* {Name, Node}: two atoms, copied */
+                item = heap_tuple2(on, tuple_elems(item)[0], tuple_elems(item)[1]);
+            l = heap_cons(on, heap_tuple2(on, ATOM_process, item), l);
+        }
+    }
+    return l;
+}

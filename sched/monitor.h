@@ -35,6 +35,12 @@ bool alias_remove(Proc *owner, term_t ref);
    message. */
 void alias_send(term_t ref, term_t msg);
 
+/* process_info: the processes monitoring 't' (monitored_by: their pids)
+   and the monitors 't' holds (monitors: {process, Pid | {Name, Node}}),
+   as lists on the heap of 'on'. */
+term_t monitor_watchers(Proc *t, Proc *on);
+term_t monitor_held(Proc *t, Proc *on);
+
 /* 'p' is exiting with 'reason': every process monitoring it gets its DOWN
    message. Allocates on p's heap. */
 void monitor_exit(Proc *p, term_t reason);
