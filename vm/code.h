@@ -53,6 +53,7 @@ typedef struct LineRef { uint32_t file, line; } LineRef;
 
 typedef struct Module {
     term_t name;
+    const Instr *on_load;   /* the -on_load function's entry until it has run, else NULL */
     Instr *code;
     size_t code_words;
     FunEntry *funs;

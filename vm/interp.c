@@ -58,7 +58,7 @@ static double fregs[VM_MAX_F];
 #ifdef VM_USE_GOTO
 static const void *const *labels;
 #endif
-static Instr apply_entry[2], fun_entry_code[2];
+static Instr apply_entry[2], fun_entry_code[2], on_load_resume[1];
 static Export *send_export;
 /* The exports of the BIFs that have their own instructions, I_add .. I_element. */
 static Export *arith_export[I_element - I_add + 1];
@@ -190,6 +190,7 @@ void interp_init(void) {
     apply_entry[1] = interp_handler(I_normal_exit);
     fun_entry_code[0] = interp_handler(I_call_fun0);
     fun_entry_code[1] = interp_handler(I_normal_exit);
+    on_load_resume[0] = interp_handler(I_on_load_resume);
     code_export(ATOM_erlang, ATOM_apply, 3)->kind = EXPORT_APPLY3;
     code_export(ATOM_erlang, ATOM_apply, 2)->kind = EXPORT_APPLY2;
     send_export = code_export(ATOM_erlang, atom_intern("send", 4), 2);
@@ -967,6 +968,17 @@ dispatch:
         ce_kind = 1;
         goto call_export;
     }
+    CASE(on_load_resume) {
+        ce = (Export *)(uintptr_t)((uintptr_t)small_val(E[1]) << 3);
+        ce_kind = (int)small_val(E[2]);
+        ce_dealloc = (uint32_t)small_val(E[3]);
+        ce_ret = (const Instr *)(uintptr_t)((uintptr_t)small_val(E[4]) << 3);
+        size_t a = ce->arity;
+        for (size_t i = 0; i < a; i++) x[i] = E[5 + i];
+        cp = (const Instr *)(uintptr_t)E[0];
+        E += 5 + a;
+        goto call_export;
+    }
     CASE(apply_mfa) {
         term_t m = x[0], f = x[1];
         sint_t n = unpack_args(x, x[2]);
@@ -1324,7 +1336,31 @@ call_export : {
         NEXT();
     }
     term_t why;
-    if (code_ensure_loaded(ce->module, &why) && ce->code) goto call_export;
+    Module *lm = code_ensure_loaded(ce->module, &why);
+    if (lm && lm->on_load) {
+        /* Run the module's on_load function first, as a call that returns
+           to on_load_resume, which retries this call. The frame keeps
+           what the retry needs: [cp, ce, kind, dealloc, ret, x0 .. xa-1]. */
+        const Instr *entry = lm->on_load;
+        lm->on_load = NULL;
+        size_t a = ce->arity, n = 5 + a;
+        if (VM_UNLIKELY(E - n < p->stack_lo)) {
+            SAVE_E();
+            proc_stack_reserve(p, n);
+            E = p->E;
+        }
+        E -= n;
+        E[0] = (term_t)(uintptr_t)cp;
+        E[1] = make_small((sint_t)((uintptr_t)ce >> 3));
+        E[2] = make_small(ce_kind);
+        E[3] = make_small(ce_dealloc);
+        E[4] = make_small((sint_t)((uintptr_t)ce_ret >> 3));
+        for (size_t i = 0; i < a; i++) E[5 + i] = x[i];
+        cp = on_load_resume;
+        ip = entry;
+        NEXT();
+    }
+    if (lm && ce->code) goto call_export;
     err_mfa = ce;
     err_args = x;
     RAISE(ATOM_undef);

@@ -42,6 +42,7 @@ typedef struct Loader {
     Export **imports;
     FunEntry *funs;
     const uint8_t *strings;
+    size_t on_load_at;        /* 1 + offset of the on_load function's entry, or 0 */
     char err[256];
 } Loader;
 
@@ -647,8 +648,11 @@ static int translate(Loader *L, const BeamOp *op) {
         emit_op(L, I_apply_last);
         if (op_uint(L, &a[0])) return -1;
         return op_uint(L, &a[1]);
-    case 94: case 95: case 149: case 150: case 151: case 179:
-        return 0; /* fclearerror, fcheckerror, on_load, recv_mark/set, nif_start */
+    case 149: /* on_load: where the function to run after loading starts */
+        L->on_load_at = L->n + 1;
+        return 0;
+    case 94: case 95: case 150: case 151: case 179:
+        return 0; /* fclearerror, fcheckerror, recv_mark/set, nif_start */
     case 173:
         emit_op(L, I_recv_marker_bind);
         if (op_src(L, &a[0])) return -1;
@@ -851,6 +855,8 @@ static int finish(Loader *L, Module *mod) {
     mod->num_files = bf->num_files;
     bf->files = NULL;
     mod->attributes = bf->attributes;
+    /* the on_load instruction opens the function -on_load names */
+    mod->on_load = L->on_load_at ? mod->code + L->on_load_at - 1 : NULL;
     mod->compile_info = bf->compile_info;
     memcpy(mod->md5, bf->md5, sizeof mod->md5);
     mod->exports = vm_alloc((bf->num_exports ? bf->num_exports : 1) * sizeof *mod->exports);
