@@ -37,18 +37,6 @@ void mbox_send(Proc *to, term_t msg)
         sched_wake(to);
 }
 
-Msg *mbox_peek(Proc *p)
-{
-    return *p->mq_save;
-}
-
-void mbox_next(Proc *p)
-{
-    Msg *m = *p->mq_save;
-    if (m)
-        p->mq_save = &m->next;
-}
-
 void mbox_remove(Proc *p)
 {
     Msg **link = p->mq_save;

@@ -25,6 +25,14 @@ static uint64_t ref_next = 1;
 
 static Monitor *unhash(uint64_t ref);
 
+/* Takes an unhashed monitor off its watched process and frees it. */
+static void drop(Monitor *m) {
+    *m->pprev = m->next;
+    if (m->next) m->next->pprev = m->pprev;
+    if (m->item_frag) heap_frag_free_chain(m->item_frag);
+    vm_free(m);
+}
+
 /* ---- aliases: a hash from reference number to owner ---- */
 
 typedef struct Alias {
@@ -108,12 +116,7 @@ void alias_send(term_t ref, term_t msg) {
     if ((*l)->mode == ALIAS_REPLY_DEMONITOR) {
         alias_drop(l);
         Monitor *m = unhash(n);
-        if (m) {
-            *m->pprev = m->next;
-            if (m->next) m->next->pprev = m->pprev;
-            if (m->item_frag) heap_frag_free_chain(m->item_frag);
-            vm_free(m);
-        }
+        if (m) drop(m);
     }
     mbox_send(to, msg);
 }
@@ -213,12 +216,7 @@ bool monitor_demonitor(Proc *watcher, term_t ref, bool flush) {
     alias_end_with_monitor(ref_number(ref));
     Monitor *m = unhash(ref_number(ref));
     bool active = m != NULL;
-    if (m) {
-        *m->pprev = m->next;
-        if (m->next) m->next->pprev = m->pprev;
-        if (m->item_frag) heap_frag_free_chain(m->item_frag);
-        vm_free(m);
-    }
+    if (m) drop(m);
     if (flush) {
         uint64_t n = ref_number(ref);
         for (Msg **link = &watcher->mq_first; *link;) {

@@ -23,10 +23,14 @@ Proc *sched_current(void);
 /* Sends a copy of 'msg' to 'to' (copied into a fragment, queued, woken).
    Never fails; a dead receiver drops the message. */
 void mbox_send(Proc *to, term_t msg);
-/* The message at the save pointer, or NULL when the queue is exhausted. */
-Msg *mbox_peek(Proc *p);
-/* Moves the save pointer past the current message. */
-void mbox_next(Proc *p);
+/* The message at the save pointer, or NULL when the queue is exhausted.
+   Inline: a selective receive over a long queue spends its time here. */
+static inline Msg *mbox_peek(Proc *p) { return *p->mq_save; }
+/* Moves the save pointer past the current message, if there is one. */
+static inline void mbox_next(Proc *p) {
+    Msg *m = *p->mq_save;
+    if (m) p->mq_save = &m->next;
+}
 /* Removes the current message (its fragment joins the heap), resets the
    save pointer to the head of the queue and cancels the receive timer. */
 void mbox_remove(Proc *p);

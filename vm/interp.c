@@ -567,17 +567,15 @@ dispatch:
         }
         NEXT();
     }
-    /* The queue walk of a receive is inline: a selective receive over a
-       long queue spends its time here (mbox.c owns every other change). */
     CASE(loop_rec) {
-        Msg *m = *p->mq_save;
+        Msg *m = mbox_peek(p);
         if (!m) FAIL_TO(0);
         D(1) = m->term;
         SKIP(2);
         NEXT();
     }
     CASE(loop_rec_end) {
-        p->mq_save = &(*p->mq_save)->next;
+        mbox_next(p);
         ip = LBL(0);
         NEXT();
     }
@@ -655,26 +653,19 @@ dispatch:
     }
 
     /* ---- comparisons and type tests ---- */
-    CASE(is_lt_c) {
-        term_t a = S(1), c = (term_t)OPW(2);
-        if (VM_LIKELY(term_is_small(a))) TEST((sint_t)a < (sint_t)c, 3);
-        TEST(compare_terms(a, c) < 0, 3);
+    /* comparisons with a small constant c (the tagged term): two smalls
+       compare as their tagged words */
+#define CMP_C(name, op, SRC1)                                                                      \
+    CASE(name) {                                                                                   \
+        term_t a = SRC1, c = (term_t)OPW(2);                                                       \
+        if (VM_LIKELY(term_is_small(a))) TEST((sint_t)a op(sint_t) c, 3);                          \
+        TEST(compare_terms(a, c) op 0, 3);                                                         \
     }
-    CASE(is_ge_c) {
-        term_t a = S(1), c = (term_t)OPW(2);
-        if (VM_LIKELY(term_is_small(a))) TEST((sint_t)a >= (sint_t)c, 3);
-        TEST(compare_terms(a, c) >= 0, 3);
-    }
-    CASE(is_lt_cx) {
-        term_t a = *(const term_t *)OPW(1), c = (term_t)OPW(2);
-        if (VM_LIKELY(term_is_small(a))) TEST((sint_t)a < (sint_t)c, 3);
-        TEST(compare_terms(a, c) < 0, 3);
-    }
-    CASE(is_ge_cx) {
-        term_t a = *(const term_t *)OPW(1), c = (term_t)OPW(2);
-        if (VM_LIKELY(term_is_small(a))) TEST((sint_t)a >= (sint_t)c, 3);
-        TEST(compare_terms(a, c) >= 0, 3);
-    }
+    CMP_C(is_lt_c, <, S(1))
+    CMP_C(is_ge_c, >=, S(1))
+    CMP_C(is_lt_cx, <, *(const term_t *)OPW(1))
+    CMP_C(is_ge_cx, >=, *(const term_t *)OPW(1))
+#undef CMP_C
     CASE(is_lt) {
         term_t a = S(1), b = S(2);
         if (VM_LIKELY(term_is_small(a) && term_is_small(b))) TEST((sint_t)a < (sint_t)b, 3);
