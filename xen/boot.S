@@ -1,0 +1,340 @@
+/*
+** boot.S: the entry points, the Xen ELF notes, the interrupt and callback
+** stubs. One ELF image, two entries, chosen by the notes:
+**
+**  pvh_start32  XEN_ELFNOTE_PHYS32_ENTRY: the PVH boot ABI (Xen PVH, QEMU
+**               -kernel, KVM microVM monitors). 32-bit protected mode,
+**               paging off, %ebx = physical address of hvm_start_info.
+**               We map the first 4 GiB with 2 MiB pages, enter long mode and
+**               call pvh_main; mm.c then replaces those tables with W^X ones.
+**  pv_start64   XEN_ELFNOTE_ENTRY: a classic 64-bit PV guest, started by Xen
+**               in long mode on Xen's tables with %rsi = start_info.
+**
+** Both read the TSC first, for the boot markers.
+*/
+#include <xen/elfnote.h>
+#include <xen/xen.h>
+
+#define GDT_CS32 0x08
+#define GDT_DS   0x10
+#define GDT_CS64 0x18
+
+/* A "Xen" note, 4-byte aligned (QEMU's PVH loader rounds names to p_align). */
+#define ELFNOTE(type, desc...)              \
+        .pushsection .note.Xen, "a", @note; \
+        .balign 4;                          \
+        .long 2f - 1f;                      \
+        .long 4f - 3f;                      \
+        .long type;                         \
+1:      .asciz "Xen";                       \
+2:      .balign 4;                          \
+3:      desc;                               \
+4:      .balign 4;                          \
+        .popsection
+
+ELFNOTE(XEN_ELFNOTE_PHYS32_ENTRY, .long pvh_start32)
+ELFNOTE(XEN_ELFNOTE_ENTRY,          .quad pv_start64)
+ELFNOTE(XEN_ELFNOTE_HYPERCALL_PAGE, .quad hypercall_page)
+ELFNOTE(XEN_ELFNOTE_VIRT_BASE,      .quad 0)
+ELFNOTE(XEN_ELFNOTE_PADDR_OFFSET,   .quad 0)
+ELFNOTE(XEN_ELFNOTE_GUEST_OS,       .asciz "spore")
+ELFNOTE(XEN_ELFNOTE_GUEST_VERSION,  .asciz "0.1")
+ELFNOTE(XEN_ELFNOTE_XEN_VERSION,    .asciz "xen-3.0")
+ELFNOTE(XEN_ELFNOTE_LOADER,         .asciz "generic")
+
+        .section .text.boot, "ax"
+
+/* ------------------------------------------------------------------ PVH */
+        .code32
+        .globl pvh_start32
+pvh_start32:
+        cli
+        cld
+        rdtsc
+        mov     %eax, %edi              /* TSC at entry, kept in edi:ebp */
+        mov     %edx, %ebp
+        mov     %ebx, %esi              /* hvm_start_info */
+
+        lgdt    gdt_ptr32
+        ljmp    $GDT_CS32, $1f
+1:      mov     $GDT_DS, %eax
+        mov     %eax, %ds
+        mov     %eax, %es
+        mov     %eax, %ss
+        mov     %eax, %fs
+        mov     %eax, %gs
+        mov     %edi, boot_tsc
+        mov     %ebp, boot_tsc + 4
+
+        /* .bss comes zeroed: the ELF loaders of QEMU and Xen fill a
+           segment's memory size past its file size with zeros (and under
+           emulation a rep stos over it would cost a millisecond) */
+        mov     $boot_stack_top, %esp
+
+        /* PML4[0] -> PDPT, PDPT[0..3] -> the four PDs */
+        mov     $boot_pdpt + 3, %eax
+        mov     %eax, boot_pml4
+        mov     $boot_pd + 3, %eax
+        mov     $boot_pdpt, %edi
+        mov     $4, %ecx
+2:      mov     %eax, (%edi)
+        add     $0x1000, %eax
+        add     $8, %edi
+        loop    2b
+        /* 2048 entries of 2 MiB: the first 4 GiB, present, writable */
+        mov     $boot_pd, %edi
+        mov     $0x83, %eax
+        mov     $2048, %ecx
+3:      mov     %eax, (%edi)
+        add     $0x200000, %eax
+        add     $8, %edi
+        loop    3b
+
+        mov     %cr4, %eax
+        or      $0x620, %eax            /* PAE, OSFXSR, OSXMMEXCPT */
+        mov     %eax, %cr4
+        mov     $boot_pml4, %eax
+        mov     %eax, %cr3
+        mov     $0x80000001, %eax       /* NX if the CPU has it */
+        cpuid
+        mov     %edx, %ebx
+        mov     $0xc0000080, %ecx       /* EFER */
+        rdmsr
+        or      $0x100, %eax            /* LME */
+        bt      $20, %ebx
+        jnc     4f
+        or      $0x800, %eax            /* NXE */
+4:      wrmsr
+        mov     %cr0, %eax
+        and     $~0x4, %eax             /* no EM: SSE code runs */
+        or      $0x80010023, %eax       /* PG, WP, NE, MP, PE */
+        mov     %eax, %cr0
+        ljmp    $GDT_CS64, $pvh_long
+
+        .code64
+pvh_long:
+        mov     $GDT_DS, %eax
+        mov     %eax, %ds
+        mov     %eax, %es
+        mov     %eax, %ss
+        xor     %eax, %eax
+        mov     %eax, %fs
+        mov     %eax, %gs
+        lea     boot_stack_top(%rip), %rsp
+        mov     %esi, %edi              /* arg 0: hvm_start_info */
+        call    pvh_main
+5:      cli
+        hlt
+        jmp     5b
+
+/* ------------------------------------------------------------------- PV */
+        .globl pv_start64
+pv_start64:
+        cld
+        rdtsc
+        shl     $32, %rdx
+        or      %rax, %rdx
+        mov     %rdx, boot_tsc(%rip)
+        mov     %rsi, %rdi              /* start_info; .bss comes zeroed */
+        lea     boot_stack_top(%rip), %rsp
+        call    pv_main
+6:      jmp     6b
+
+/* ------------------------------------------------ interrupts (PVH, bare) */
+
+/* Saves what the C ABI does not keep (and the SSE state, since the VM uses
+   it), calls irq_dispatch(vector, frame), restores and returns. */
+        .macro  SAVE_CALL fn
+        push    %rax
+        push    %rcx
+        push    %rdx
+        push    %rsi
+        push    %rdi
+        push    %r8
+        push    %r9
+        push    %r10
+        push    %r11
+        push    %rbx
+        mov     %rsp, %rbx
+        and     $-16, %rsp
+        sub     $512, %rsp
+        fxsave  (%rsp)
+        call    \fn
+        fxrstor (%rsp)
+        mov     %rbx, %rsp
+        pop     %rbx
+        pop     %r11
+        pop     %r10
+        pop     %r9
+        pop     %r8
+        pop     %rdi
+        pop     %rsi
+        pop     %rdx
+        pop     %rcx
+        pop     %rax
+        .endm
+
+        .macro  IRQ vec
+        .globl  irq_entry_\vec
+irq_entry_\vec:
+        push    %rdi
+        mov     $\vec, %edi
+        jmp     irq_common
+        .endm
+
+irq_common:
+        push    %rsi                    /* frame: rsi, rdi, then the iret frame */
+        mov     %rsp, %rsi
+        SAVE_CALL irq_dispatch
+        pop     %rsi
+        pop     %rdi
+        iretq
+
+        IRQ 0xf0                        /* local APIC timer (bare) */
+        IRQ 0xf3                        /* Xen event channel upcall (PVH) */
+        IRQ 0xff                        /* spurious */
+
+/* Exceptions: every one is fatal; the handler prints the state and stops. */
+        .macro  EXC vec, has_err
+        .globl  exc_entry_\vec
+exc_entry_\vec:
+        .if     \has_err == 0
+        push    $0
+        .endif
+        push    $\vec
+        jmp     exc_common
+        .endm
+
+exc_common:
+        mov     %rsp, %rdi              /* vector, error, then the iret frame */
+        and     $-16, %rsp
+        call    trap_fatal
+7:      hlt
+        jmp     7b
+
+        EXC 0, 0
+        EXC 1, 0
+        EXC 2, 0
+        EXC 3, 0
+        EXC 4, 0
+        EXC 5, 0
+        EXC 6, 0
+        EXC 7, 0
+        EXC 8, 1
+        EXC 10, 1
+        EXC 11, 1
+        EXC 12, 1
+        EXC 13, 1
+        EXC 14, 1
+        EXC 16, 0
+        EXC 17, 1
+        EXC 18, 0
+        EXC 19, 0
+
+/* ------------------------------------------------------------ PV callbacks */
+
+/* Xen enters the event callback with events masked and the stack holding
+   rcx, r11, rip, cs, rflags, rsp, ss. We return through HYPERVISOR_iret,
+   whose page entry pushes rcx, r11, rax itself and expects 'flags' (0) on
+   top of the iret frame; it also restores the event mask. */
+        .globl  pv_event_callback
+pv_event_callback:
+        push    %rdi
+        push    %rsi
+        xor     %edi, %edi
+        xor     %esi, %esi
+        SAVE_CALL pv_upcall
+        pop     %rsi
+        pop     %rdi
+        mov     (%rsp), %rcx
+        mov     8(%rsp), %r11
+        add     $16, %rsp
+        push    $0
+        jmp     hypercall_page + __HYPERVISOR_iret * 32
+
+        .globl  pv_failsafe_callback
+pv_failsafe_callback:
+        mov     %rsp, %rdi
+        and     $-16, %rsp
+        call    pv_failsafe
+8:      jmp     8b
+
+/* PV exceptions: Xen pushes rcx and r11 above the usual frame. */
+        .macro  PVEXC vec, has_err
+        .globl  pv_exc_entry_\vec
+pv_exc_entry_\vec:
+        pop     %rcx
+        pop     %r11
+        .if     \has_err == 0
+        push    $0
+        .endif
+        push    $\vec
+        mov     %rsp, %rdi
+        and     $-16, %rsp
+        call    trap_fatal
+9:      jmp     9b
+        .endm
+
+        PVEXC 0, 0
+        PVEXC 1, 0
+        PVEXC 3, 0
+        PVEXC 4, 0
+        PVEXC 5, 0
+        PVEXC 6, 0
+        PVEXC 7, 0
+        PVEXC 8, 1
+        PVEXC 10, 1
+        PVEXC 11, 1
+        PVEXC 12, 1
+        PVEXC 13, 1
+        PVEXC 14, 1
+        PVEXC 16, 0
+        PVEXC 17, 1
+        PVEXC 19, 0
+
+/* ------------------------------------------------------- hypercall page */
+/* PV: Xen fills it when it loads us. PVH: we ask Xen to, through the MSR
+   that CPUID names. Bare: never called. */
+        .section .text.hypercall_page, "ax"
+        .balign 4096
+        .globl hypercall_page
+hypercall_page:
+        .fill 4096, 1, 0xcc
+
+/* ------------------------------------------------------------------ GDT */
+        .section .rodata
+        .balign 8
+        .globl gdt
+gdt:
+        .quad 0
+        .quad 0x00cf9a000000ffff        /* 0x08: 32-bit code */
+        .quad 0x00cf92000000ffff        /* 0x10: data */
+        .quad 0x00af9a000000ffff        /* 0x18: 64-bit code */
+gdt_end:
+gdt_ptr32:
+        .word gdt_end - gdt - 1
+        .long gdt
+
+        .section .data
+        .balign 8
+        .globl boot_tsc
+boot_tsc:
+        .quad 0
+
+/* ------------------------------------------------------------------ BSS */
+        .section .bss
+        .balign 4096
+        .globl boot_pml4, boot_pd, boot_stack_guard, boot_stack_top
+boot_pml4:
+        .skip 4096
+boot_pdpt:
+        .skip 4096
+boot_pd:
+        .skip 4 * 4096
+/* The guard page under the stack is left unmapped by mm.c. */
+boot_stack_guard:
+        .skip 4096
+        .skip 65536
+boot_stack_top:
+
+        .section .note.GNU-stack, "", @progbits

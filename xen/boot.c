@@ -1,0 +1,141 @@
+/*
+** boot.c: from the entry stubs of boot.S to vm_main. pvh_main and pv_main
+** read what their boot path hands over (start info, command line, the
+** module, the RAM map) into 'boot'; kernel_main then brings the platform up
+** in order, one step per line, and runs the VM.
+*/
+#include <string.h>
+
+#include "../vm/plat.h"
+#include "kernel.h"
+
+#define DEBUG_EXIT_PORT 0xf4
+
+Boot boot;
+MemRange boot_ram[BOOT_RAM_MAX];
+int boot_ram_count;
+
+extern uint64_t boot_tsc;
+void pvh_main(uint32_t si_paddr);
+void pv_main(start_info_t *si);
+void plat_boot(void);
+
+static char cmdline_copy[MAX_GUEST_CMDLINE + 1];
+
+static void copy_cmdline(const char *s, size_t max) {
+    size_t n = 0;
+    if (s)
+        while (n < max && n < MAX_GUEST_CMDLINE && s[n]) n++;
+    memcpy(cmdline_copy, s ? s : "", n);
+    cmdline_copy[n] = 0;
+    boot.cmdline = cmdline_copy;
+}
+
+static void add_ram(uint64_t start, uint64_t end) {
+    if (end > 0x100000000ULL) end = 0x100000000ULL; /* our tables map 4 GiB */
+    if (start >= end || boot_ram_count == BOOT_RAM_MAX) return;
+    boot_ram[boot_ram_count++] = (MemRange){start, end};
+}
+
+uint32_t boot_xen_cpuid_base(void) {
+    for (uint32_t base = 0x40000000; base < 0x40010000; base += 0x100) {
+        uint32_t r[4];
+        cpuid(base, 0, r);
+        /* "XenVMMXenVMM" */
+        if (r[1] == 0x566e6558 && r[2] == 0x65584d4d && r[3] == 0x4d4d566e && r[0] - base >= 2)
+            return base;
+    }
+    return 0;
+}
+
+/* PVH dom0 has no memory map in its start info: Xen gives it on request. */
+static void ram_from_xen(void) {
+    static struct e820entry {
+        uint64_t addr, size;
+        uint32_t type;
+    } __attribute__((packed)) map[64];
+    struct xen_memory_map mm = {.nr_entries = 64};
+    set_xen_guest_handle(mm.buffer, (void *)map);
+    if (HYPERVISOR_memory_op(XENMEM_memory_map, &mm) != 0) return;
+    for (unsigned i = 0; i < mm.nr_entries && i < 64; i++)
+        if (map[i].type == 1 && map[i].size) add_ram(map[i].addr, map[i].addr + map[i].size);
+}
+
+static _Noreturn void kernel_main(void);
+
+void pvh_main(uint32_t si_paddr) {
+    const struct hvm_start_info *si = (const void *)(uintptr_t)si_paddr;
+    boot.tsc_entry = boot_tsc;
+    boot.domid = DOMID_SELF;
+    uint32_t base = boot_xen_cpuid_base();
+    if (base) {
+        uint32_t r[4];
+        cpuid(base + 2, 0, r);
+        wrmsr(r[1], (uint64_t)(uintptr_t)hypercall_page);
+        boot.mode = BOOT_PVH;
+        boot.dom0 = (si->flags & SIF_INITDOMAIN) != 0;
+    } else {
+        boot.mode = BOOT_BARE;
+    }
+    copy_cmdline((const char *)(uintptr_t)si->cmdline_paddr, MAX_GUEST_CMDLINE);
+    if (si->nr_modules > 0 && si->modlist_paddr) {
+        const struct hvm_modlist_entry *m = (const void *)(uintptr_t)si->modlist_paddr;
+        boot.module = (const uint8_t *)(uintptr_t)m[0].paddr;
+        boot.module_len = m[0].size;
+    }
+    if (si->version >= 1 && si->memmap_entries && si->memmap_paddr) {
+        const struct hvm_memmap_table_entry *mm = (const void *)(uintptr_t)si->memmap_paddr;
+        for (uint32_t i = 0; i < si->memmap_entries; i++)
+            if (mm[i].type == XEN_HVM_MEMMAP_TYPE_RAM && mm[i].size)
+                add_ram(mm[i].addr, mm[i].addr + mm[i].size);
+    } else if (base) {
+        ram_from_xen();
+    }
+    kernel_main();
+}
+
+void pv_main(start_info_t *si) {
+    boot.tsc_entry = boot_tsc;
+    boot.domid = DOMID_SELF;
+    boot.mode = BOOT_PV;
+    boot.pv_start = si;
+    boot.dom0 = (si->flags & SIF_INITDOMAIN) != 0;
+    copy_cmdline((const char *)si->cmd_line, MAX_GUEST_CMDLINE);
+    if (si->mod_start && si->mod_len) {
+        uintptr_t start = si->mod_start;
+        if (si->flags & SIF_MOD_START_PFN) start <<= PAGE_SHIFT;
+        boot.module = (const uint8_t *)start;
+        boot.module_len = si->mod_len;
+    }
+    /* pseudo-physical memory is contiguous from pfn 0 */
+    add_ram(0, (uint64_t)si->nr_pages << PAGE_SHIFT);
+    kernel_main();
+}
+
+static _Noreturn void kernel_main(void) {
+    console_init();
+    traps_init();
+    mm_init();
+    evtchn_init();
+    time_init();
+    plat_boot();
+    for (;;) /* plat_boot ends with plat_exit */
+        ;
+}
+
+_Noreturn void boot_shutdown(int status, bool crash) {
+    console_flush();
+    if (boot.mode == BOOT_BARE) {
+        /* QEMU's isa-debug-exit: the process exits with (status << 1) | 1 */
+        outl(DEBUG_EXIT_PORT, crash ? 0x7f : (uint32_t)status & 0x7f);
+        for (;;) __asm__ volatile("cli; hlt");
+    }
+    char how[16];
+    unsigned reason = crash ? SHUTDOWN_crash : SHUTDOWN_poweroff;
+    if (cmdline_get(boot.cmdline, "exit", how, sizeof how)) {
+        if (strcmp(how, "reboot") == 0) reason = SHUTDOWN_reboot;
+        else if (strcmp(how, "crash") == 0) reason = SHUTDOWN_crash;
+    }
+    struct sched_shutdown sd = {.reason = reason};
+    for (;;) HYPERVISOR_sched_op(SCHEDOP_shutdown, &sd);
+}

@@ -1,0 +1,253 @@
+/*
+** kernel.h: what the files of xen/ share. The platform layer implements
+** vm/plat.h over three boot paths of one x86_64 image: a Xen PVH guest, a
+** Xen PV guest, and a bare PVH guest (QEMU microvm, KVM microVM hosts).
+** Nothing here knows Erlang. Declarations are grouped by the file that owns
+** them; each file's names carry its prefix.
+**
+** Addresses: the image is linked at 1 MiB with virtual == pseudo-physical.
+** On PVH and bare PVH the page tables are ours and identity-map RAM; on PV
+** Xen maps the image at the same virtual addresses, and a guest frame
+** number (gfn) is a pfn that the p2m table turns into a machine frame.
+*/
+#ifndef SPORE_XEN_KERNEL_H
+#define SPORE_XEN_KERNEL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <xen/xen.h>
+#include <xen/event_channel.h>
+#include <xen/grant_table.h>
+#include <xen/memory.h>
+#include <xen/sched.h>
+#include <xen/vcpu.h>
+#include <xen/version.h>
+#include <xen/hvm/hvm_op.h>
+#include <xen/hvm/params.h>
+#include <xen/arch-x86/hvm/start_info.h>
+
+#define PAGE_SIZE 4096UL
+#define PAGE_SHIFT 12
+#define ALIGN_UP(x, a) (((x) + (a) - 1) & ~((uintptr_t)(a) - 1))
+
+#define barrier() __asm__ volatile("" ::: "memory")
+#define mb() __asm__ volatile("mfence" ::: "memory")
+#define rmb() barrier()
+#define wmb() barrier()
+
+/* ---- cpu.h-like helpers: port I/O, CPUID, MSRs, TSC -------------------- */
+
+static inline void outb(uint16_t port, uint8_t v) { __asm__ volatile("outb %0, %1" ::"a"(v), "Nd"(port)); }
+static inline void outl(uint16_t port, uint32_t v) { __asm__ volatile("outl %0, %1" ::"a"(v), "Nd"(port)); }
+static inline uint8_t inb(uint16_t port) {
+    uint8_t v;
+    __asm__ volatile("inb %1, %0" : "=a"(v) : "Nd"(port));
+    return v;
+}
+static inline void cpuid(uint32_t leaf, uint32_t sub, uint32_t r[4]) {
+    __asm__ volatile("cpuid" : "=a"(r[0]), "=b"(r[1]), "=c"(r[2]), "=d"(r[3]) : "a"(leaf), "c"(sub));
+}
+static inline void wrmsr(uint32_t msr, uint64_t v) {
+    __asm__ volatile("wrmsr" ::"c"(msr), "a"((uint32_t)v), "d"((uint32_t)(v >> 32)) : "memory");
+}
+static inline uint64_t rdmsr(uint32_t msr) {
+    uint32_t lo, hi;
+    __asm__ volatile("rdmsr" : "=a"(lo), "=d"(hi) : "c"(msr));
+    return ((uint64_t)hi << 32) | lo;
+}
+static inline uint64_t rdtsc(void) {
+    uint32_t lo, hi;
+    __asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
+    return ((uint64_t)hi << 32) | lo;
+}
+
+/* ---- hypercall.c: the 64-bit hypercall ABI (rdi rsi rdx r10 r8) -------- */
+
+extern char hypercall_page[4096];
+
+static inline long hypercall(unsigned nr, unsigned long a1, unsigned long a2, unsigned long a3,
+                             unsigned long a4) {
+    register unsigned long r1 __asm__("rdi") = a1;
+    register unsigned long r2 __asm__("rsi") = a2;
+    register unsigned long r3 __asm__("rdx") = a3;
+    register unsigned long r4 __asm__("r10") = a4;
+    long ret;
+    __asm__ volatile("call *%[fn]"
+                     : "=a"(ret), "+r"(r1), "+r"(r2), "+r"(r3), "+r"(r4)
+                     : [fn] "r"(hypercall_page + nr * 32)
+                     : "memory", "rcx", "r8", "r9", "r11");
+    return ret;
+}
+#define HYPERVISOR_console_io(cmd, n, s) hypercall(__HYPERVISOR_console_io, (cmd), (n), (unsigned long)(s), 0)
+#define HYPERVISOR_sched_op(cmd, arg) hypercall(__HYPERVISOR_sched_op, (cmd), (unsigned long)(arg), 0, 0)
+#define HYPERVISOR_event_channel_op(cmd, arg) \
+    hypercall(__HYPERVISOR_event_channel_op, (cmd), (unsigned long)(arg), 0, 0)
+#define HYPERVISOR_hvm_op(cmd, arg) hypercall(__HYPERVISOR_hvm_op, (cmd), (unsigned long)(arg), 0, 0)
+#define HYPERVISOR_xen_version(cmd, arg) hypercall(__HYPERVISOR_xen_version, (cmd), (unsigned long)(arg), 0, 0)
+#define HYPERVISOR_memory_op(cmd, arg) hypercall(__HYPERVISOR_memory_op, (cmd), (unsigned long)(arg), 0, 0)
+#define HYPERVISOR_grant_table_op(cmd, arg, n) \
+    hypercall(__HYPERVISOR_grant_table_op, (cmd), (unsigned long)(arg), (n), 0)
+#define HYPERVISOR_vcpu_op(cmd, vcpu, arg) hypercall(__HYPERVISOR_vcpu_op, (cmd), (vcpu), (unsigned long)(arg), 0)
+#define HYPERVISOR_update_va_mapping(va, pte, flags) \
+    hypercall(__HYPERVISOR_update_va_mapping, (va), (pte), (flags), 0)
+#define HYPERVISOR_mmu_update(req, n, done, dom) \
+    hypercall(__HYPERVISOR_mmu_update, (unsigned long)(req), (n), (unsigned long)(done), (dom))
+#define HYPERVISOR_set_callbacks(ev, fs, sc) hypercall(__HYPERVISOR_set_callbacks, (ev), (fs), (sc), 0)
+#define HYPERVISOR_set_trap_table(t) hypercall(__HYPERVISOR_set_trap_table, (unsigned long)(t), 0, 0, 0)
+
+/* ---- boot.c: what the boot path found -------------------------------------- */
+
+typedef enum { BOOT_BARE, BOOT_PVH, BOOT_PV } BootMode;
+
+typedef struct Boot {
+    BootMode mode;
+    bool dom0;                      /* Xen's initial domain */
+    uint16_t domid;                 /* DOMID_SELF until xenstore says */
+    const char *cmdline;            /* the kernel command line, never NULL */
+    const uint8_t *module;          /* the first boot module, or NULL */
+    size_t module_len;
+    uintptr_t mem_lo, mem_hi;       /* the free RAM the heap may take */
+    uint64_t tsc_entry;             /* TSC at the first instruction */
+    start_info_t *pv_start;         /* PV only */
+    shared_info_t *shared;          /* Xen only: mapped shared_info */
+    struct vcpu_info *vcpu;         /* Xen only: vcpu 0's vcpu_info */
+} Boot;
+
+extern Boot boot;
+
+/* RAM as the boot path reported it (below 4 GiB; the image, the boot module
+   and the start info are inside it: mm.c keeps out of them). */
+typedef struct MemRange {
+    uint64_t start, end;
+} MemRange;
+#define BOOT_RAM_MAX 32
+extern MemRange boot_ram[BOOT_RAM_MAX];
+extern int boot_ram_count;
+
+/* Finds the Xen CPUID leaves; 0 when there is no Xen. */
+uint32_t boot_xen_cpuid_base(void);
+/* Stops the guest: Xen shutdown (poweroff or crash), or QEMU's debug exit. */
+_Noreturn void boot_shutdown(int status, bool crash);
+
+/* ---- mm.c: page tables, the heap, pages for the platform ---------------- */
+
+/* Seals the image (code read-only and executable, read-only data, data not
+   executable, a guard page under the stack) and finds the heap's RAM. */
+void mm_init(void);
+/* The C library's heap: grows by 'incr' bytes, (void *)-1 when full. */
+void *sbrk(ptrdiff_t incr);
+
+/* One zeroed, mapped, page-aligned page, or NULL. */
+void *mm_page_alloc(void);
+/* The guest frame (pfn) and the machine frame of a mapped page. Under PVH
+   and bare PVH the two are the same. */
+uint64_t mm_pfn(const void *va);
+uint64_t mm_mfn(const void *va);
+/* A page-aligned hole of 'pages' pages of guest-physical space above RAM,
+   for frames Xen maps in (shared_info, grant tables, foreign grants). Under
+   PV: virtual space, mapped later with mm_map_mfn. */
+uintptr_t mm_hole(size_t pages);
+/* PV: maps machine frame 'mfn' at 'va' (read-write, not executable). */
+int mm_map_mfn(uintptr_t va, uint64_t mfn);
+/* Machine frame to pfn through Xen's read-only M2P table (PV). */
+uint64_t mm_mfn_to_pfn(uint64_t mfn);
+
+/* ---- traps.c: the IDT (PVH, bare), Xen's trap table (PV), fatal traps --- */
+
+void traps_init(void);
+/* Interrupts or event upcalls on (only while idle) and off. */
+void irq_enable(void);
+void irq_disable(void);
+/* Enables, waits for the next interrupt or event, disables again. */
+void irq_wait(void);
+/* Called from the stubs in boot.S. */
+void irq_dispatch(uint64_t vector, void *frame);
+void pv_upcall(void);
+_Noreturn void trap_fatal(const uint64_t *frame);
+_Noreturn void pv_failsafe(const uint64_t *frame);
+/* Handlers that irq_dispatch calls: the APIC timer (time.c) and the Xen
+   upcall (evtchn.c). Both run with interrupts off and touch no SSE state. */
+void time_apic_irq(void);
+void evtchn_upcall(void);
+
+/* ---- console.c --------------------------------------------------------- */
+
+void console_init(void);            /* after boot.mode and the hypercall page */
+void console_write(const char *s, size_t n);
+void console_flush(void);
+void kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* ---- evtchn.c: event channels and the upcall --------------------------- */
+
+typedef void (*EvtchnHandler)(evtchn_port_t port, void *arg);
+
+void evtchn_init(void);
+/* Calls 'h' (from the idle loop, never inside the upcall) each time 'port'
+   fires; unmasks the port. */
+void evtchn_bind(evtchn_port_t port, EvtchnHandler h, void *arg);
+void evtchn_unbind(evtchn_port_t port);
+void evtchn_notify(evtchn_port_t port);
+int evtchn_alloc_unbound(domid_t remote, evtchn_port_t *port);
+int evtchn_bind_interdomain(domid_t remote, evtchn_port_t remote_port, evtchn_port_t *local);
+int evtchn_bind_virq(uint32_t virq, evtchn_port_t *port);
+/* Runs the handlers of every port that fired since the last call; returns
+   how many ran. */
+int evtchn_dispatch(void);
+/* True when a port fired and evtchn_dispatch has not yet run it. */
+bool evtchn_pending(void);
+
+/* ---- time.c: clocks, the one-shot timer, the idle block ------------------ */
+
+void time_init(void);
+uint64_t time_monotonic_ns(void);
+uint64_t time_wall_ns(void);
+uint64_t time_tsc_to_ns(uint64_t tsc_delta);
+/* Blocks until 'deadline' (monotonic ns; UINT64_MAX: none) or an event. */
+void time_block(uint64_t deadline);
+
+/* ---- gnttab.c: grant tables -------------------------------------------- */
+
+int gnttab_init(void);
+/* Grants 'domid' access to the page at 'va'; returns the reference or -1. */
+int gnttab_grant(domid_t domid, const void *va, bool readonly);
+/* Ends a grant; false if the peer still has it mapped or 'ref' is not live. */
+bool gnttab_end(grant_ref_t ref);
+/* Maps a page another domain granted us; returns its address or NULL, and
+   the handle to unmap it with. */
+void *gnttab_map(domid_t domid, grant_ref_t ref, grant_handle_t *handle);
+int gnttab_unmap(void *va, grant_handle_t handle);
+
+/* ---- xenstore.c: the xenstore client ------------------------------------ */
+
+int xenstore_init(void);
+/* Reads 'path' (relative paths are under /local/domain/<domid>/) into
+   'buf' (NUL-terminated); returns the length or a negative error. */
+int xenstore_read(const char *path, char *buf, size_t size);
+int xenstore_write(const char *path, const char *value);
+/* Sets a watch; 'token' comes back with each event. */
+int xenstore_watch(const char *path, const char *token);
+int xenstore_unwatch(const char *path, const char *token);
+/* The next watch event, if one arrived: its path and token. Never blocks. */
+bool xenstore_watch_event(char *path, size_t psize, char *token, size_t tsize);
+
+/* ---- xtest.c: the cross-domain self test (xtest= on the command line) --- */
+
+/* Runs the role named by 'xtest=server|client' on the command line, if any;
+   prints its result on the console. Returns 0 when none was asked for. */
+int xtest_run(const char *cmdline);
+/* Prints "xenstore: name=<this domain's name>" (or why it cannot). */
+void xtest_xenstore_hello(void);
+
+/* ---- cmdline.c ------------------------------------------------------------- */
+
+/* The value of 'key=' on the command line ("" when bare key), or NULL. The
+   result is copied into 'buf'. */
+const char *cmdline_get(const char *cmdline, const char *key, char *buf, size_t size);
+/* Splits the VM's arguments into 'argv' (argv[0] = "spore", NULL-ended,
+   strings kept in 'store'); returns argc. */
+int cmdline_vm_args(const char *cmdline, char **argv, int max, char *store, size_t size);
+
+#endif

@@ -1,0 +1,154 @@
+/*
+** plat.c: vm/plat.h for the kernel, and plat_boot, the last step of the
+** boot: the banner, the cross-domain checks the command line asks for, the
+** VM's arguments and its module bundle, then vm_main.
+**
+** Boot markers: each phase's TSC is recorded when it is reached and
+** printed ("spore: mark <phase> <ns since entry>") only when the guest
+** first idles or stops, so that printing never delays a later phase.
+*/
+#include <string.h>
+
+#include "../vm/plat.h"
+#include "kernel.h"
+
+enum { MARK_ENTRY, MARK_MEMORY, MARK_VM, MARK_FIRST, MARK_READY, MARK_EXIT, MARK_COUNT };
+static const char *const mark_names[MARK_COUNT] = {"entry", "memory", "vm", "first", "ready", "exit"};
+static uint64_t mark_tsc[MARK_COUNT];
+static bool mark_printed[MARK_COUNT];
+static bool quiet;
+
+extern char __bundle_start[], __bundle_end[];
+
+static void mark(int m) {
+    if (!mark_tsc[m]) mark_tsc[m] = rdtsc();
+}
+
+static void print_marks(void) {
+    if (quiet) return;
+    for (int m = 0; m < MARK_COUNT; m++) {
+        if (!mark_tsc[m] || mark_printed[m]) continue;
+        mark_printed[m] = true;
+        kprintf("spore: mark %s %lu\n", mark_names[m],
+                (unsigned long)time_tsc_to_ns(mark_tsc[m] - boot.tsc_entry));
+    }
+}
+
+void plat_mark(PlatMark m) {
+    switch (m) {
+    case PLAT_MARK_VM: mark(MARK_VM); break;
+    case PLAT_MARK_FIRST: mark(MARK_FIRST); break;
+    case PLAT_MARK_READY: mark(MARK_READY); break;
+    }
+}
+
+void plat_console_write(const char *s, size_t n) { console_write(s, n); }
+
+uint64_t plat_clock_monotonic(void) { return time_monotonic_ns(); }
+
+uint64_t plat_clock_wall(void) { return time_wall_ns(); }
+
+void plat_yield(uint64_t deadline) {
+    console_flush();
+    print_marks();
+    if (evtchn_dispatch() > 0) return;
+    time_block(deadline);
+    evtchn_dispatch();
+}
+
+void plat_random(void *buf, size_t n) {
+    static uint64_t s0, s1;
+    static bool rdrand_ok, seeded;
+    if (!seeded) {
+        uint32_t r[4];
+        cpuid(1, 0, r);
+        rdrand_ok = (r[2] >> 30) & 1;
+        s0 = rdtsc() ^ 0x9e3779b97f4a7c15ULL;
+        s1 = time_wall_ns() ^ (uint64_t)(uintptr_t)&r;
+        seeded = true;
+    }
+    uint8_t *out = buf;
+    while (n) {
+        uint64_t v = 0;
+        unsigned char ok = 0;
+        if (rdrand_ok) __asm__ volatile("rdrand %0; setc %1" : "=r"(v), "=qm"(ok));
+        if (!ok) { /* xorshift128+, mixed with the TSC */
+            uint64_t a = s0, b = s1;
+            s0 = b;
+            a ^= a << 23;
+            s1 = a ^ b ^ (a >> 17) ^ (b >> 26);
+            v = (s1 + b) ^ rdtsc();
+        }
+        size_t k = n < 8 ? n : 8;
+        memcpy(out, &v, k);
+        out += k;
+        n -= k;
+    }
+}
+
+plat_result_t plat_file_read(const char *path, uint8_t **data, size_t *len) {
+    /* no file system: every module comes in the bundle */
+    (void)path;
+    (void)data;
+    (void)len;
+    return PLAT_EINVAL;
+}
+
+_Noreturn void plat_exit(int status) {
+    mark(MARK_EXIT);
+    console_flush();
+    print_marks();
+    kprintf("spore: halt %d\n", status);
+    boot_shutdown(status, status != 0);
+}
+
+_Noreturn void plat_abort(const char *why) {
+    console_flush();
+    kprintf("\nspore: crash: %s\n", why);
+    boot_shutdown(1, true);
+}
+
+static const char *mode_name(void) {
+    switch (boot.mode) {
+    case BOOT_PVH: return boot.dom0 ? "Xen PVH dom0" : "Xen PVH domU";
+    case BOOT_PV: return boot.dom0 ? "Xen PV dom0" : "Xen PV domU";
+    default: return "bare PVH";
+    }
+}
+
+void plat_boot(void) {
+    char opt[64];
+    mark_tsc[MARK_ENTRY] = boot.tsc_entry;
+    mark(MARK_MEMORY);
+    quiet = cmdline_get(boot.cmdline, "quiet", opt, sizeof opt) != NULL;
+    if (!quiet)
+        kprintf("spore: %s, %lu KiB of heap, command line \"%s\"\n", mode_name(),
+                (unsigned long)((boot.mem_hi - boot.mem_lo) >> 10), boot.cmdline);
+    if (boot.mode != BOOT_BARE && !boot.dom0) {
+        if (xenstore_init() == 0 && !quiet) xtest_xenstore_hello();
+        if (xtest_run(boot.cmdline)) {
+            console_flush();
+        }
+    }
+
+    static char *argv[64];
+    static char store[MAX_GUEST_CMDLINE + 64];
+    int argc = cmdline_vm_args(boot.cmdline, argv, 63, store, sizeof store);
+    PlatStart start = {.argc = argc, .argv = argv};
+    if ((uintptr_t)__bundle_end > (uintptr_t)__bundle_start) {
+        start.image = (const uint8_t *)__bundle_start;
+        start.image_len = (size_t)(__bundle_end - __bundle_start);
+    } else if (boot.module) {
+        start.image = boot.module;
+        start.image_len = boot.module_len;
+    }
+    if (argc < 2) {
+        kprintf("spore: nothing to run: the kernel command line names no -s, -run or -eval\n");
+        plat_exit(1);
+    }
+    if (!start.image) {
+        kprintf("spore: no modules: boot with a module bundle (a boot module or a linked-in one)\n");
+        plat_exit(1);
+    }
+    plat_exit(vm_main(&start));
+}

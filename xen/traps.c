@@ -1,0 +1,174 @@
+/*
+** traps.c: interrupts and faults. PVH and bare PVH get an IDT, a TSS whose
+** second stack takes page faults and double faults (so that running into
+** the stack's guard page is reported, not a triple fault), and two
+** interrupt vectors: the APIC timer and Xen's event upcall. PV registers a
+** trap table and the event and failsafe callbacks with Xen instead.
+** Interrupts (or upcalls) are enabled only while the kernel idles, so their
+** handlers never run inside the VM.
+*/
+#include <string.h>
+
+#include "kernel.h"
+
+#define VEC_APIC_TIMER 0xf0
+#define VEC_XEN_UPCALL 0xf3
+#define VEC_SPURIOUS 0xff
+
+extern char boot_stack_guard[];
+
+typedef struct __attribute__((packed)) IdtGate {
+    uint16_t off_lo, sel;
+    uint8_t ist, type;
+    uint16_t off_mid;
+    uint32_t off_hi, zero;
+} IdtGate;
+
+typedef struct __attribute__((packed)) Tss {
+    uint32_t r0;
+    uint64_t rsp[3];
+    uint64_t r1;
+    uint64_t ist[7];
+    uint64_t r2;
+    uint16_t r3, iomap;
+} Tss;
+
+static IdtGate idt[256] __attribute__((aligned(16)));
+static Tss tss __attribute__((aligned(16)));
+static uint64_t gdt64[7] __attribute__((aligned(16)));
+static uint8_t fault_stack[16384] __attribute__((aligned(16)));
+
+static void set_gate(int vec, void (*fn)(void), int ist) {
+    uintptr_t a = (uintptr_t)fn;
+    idt[vec] = (IdtGate){.off_lo = (uint16_t)a, .sel = 0x18, .ist = (uint8_t)ist, .type = 0x8e,
+                         .off_mid = (uint16_t)(a >> 16), .off_hi = (uint32_t)(a >> 32)};
+}
+
+#define EXC_LIST(X) X(0) X(1) X(2) X(3) X(4) X(5) X(6) X(7) X(8) X(10) X(11) X(12) X(13) X(14) X(16) X(17) X(18) X(19)
+#define DECLARE_EXC(n) extern void exc_entry_##n(void);
+EXC_LIST(DECLARE_EXC)
+extern void irq_entry_0xf0(void), irq_entry_0xf3(void), irq_entry_0xff(void);
+
+static void idt_init(void) {
+    /* the boot GDT plus a TSS descriptor (16 bytes) at selector 0x20 */
+    gdt64[1] = 0x00cf9a000000ffffULL;
+    gdt64[2] = 0x00cf92000000ffffULL;
+    gdt64[3] = 0x00af9a000000ffffULL;
+    uintptr_t t = (uintptr_t)&tss;
+    gdt64[4] = (sizeof tss - 1) | ((t & 0xffffff) << 16) | (0x89ULL << 40) | (((t >> 24) & 0xff) << 56);
+    gdt64[5] = t >> 32;
+    tss.ist[0] = (uintptr_t)(fault_stack + sizeof fault_stack);
+    tss.iomap = sizeof tss;
+    struct __attribute__((packed)) { uint16_t lim; uint64_t base; } g = {sizeof gdt64 - 1, (uintptr_t)gdt64};
+    __asm__ volatile("lgdt %0; ltr %w1" ::"m"(g), "r"(0x20) : "memory");
+
+#define SET_EXC(n) set_gate(n, exc_entry_##n, (n == 8 || n == 14) ? 1 : 0);
+    EXC_LIST(SET_EXC)
+    set_gate(VEC_APIC_TIMER, irq_entry_0xf0, 0);
+    set_gate(VEC_XEN_UPCALL, irq_entry_0xf3, 0);
+    set_gate(VEC_SPURIOUS, irq_entry_0xff, 0);
+    struct __attribute__((packed)) { uint16_t lim; uint64_t base; } d = {sizeof idt - 1, (uintptr_t)idt};
+    __asm__ volatile("lidt %0" ::"m"(d) : "memory");
+
+    if (boot.mode == BOOT_BARE) {
+        /* The legacy PICs: moved off the exception vectors, all masked. */
+        static const uint8_t icw[][2] = {{0x20, 0x11}, {0xa0, 0x11}, {0x21, 0x20}, {0xa1, 0x28},
+                                         {0x21, 0x04}, {0xa1, 0x02}, {0x21, 0x01}, {0xa1, 0x01},
+                                         {0x21, 0xff}, {0xa1, 0xff}};
+        for (size_t i = 0; i < sizeof icw / sizeof icw[0]; i++) outb(icw[i][0], icw[i][1]);
+    }
+}
+
+#define DECLARE_PVEXC(n) extern void pv_exc_entry_##n(void);
+#define PV_EXC_LIST(X) X(0) X(1) X(3) X(4) X(5) X(6) X(7) X(8) X(10) X(11) X(12) X(13) X(14) X(16) X(17) X(19)
+PV_EXC_LIST(DECLARE_PVEXC)
+
+static void pv_traps_init(void) {
+    static trap_info_t table[20];
+    int i = 0;
+#define PV_TRAP(n) table[i++] = (trap_info_t){.vector = n, .flags = 0, .cs = FLAT_KERNEL_CS, \
+                                              .address = (unsigned long)pv_exc_entry_##n};
+    PV_EXC_LIST(PV_TRAP)
+    table[i] = (trap_info_t){0};
+    HYPERVISOR_set_trap_table(table);
+}
+
+void traps_init(void) {
+    if (boot.mode == BOOT_PV) pv_traps_init();
+    else idt_init();
+}
+
+void irq_disable(void) {
+    if (boot.mode == BOOT_PV) {
+        if (boot.vcpu) boot.vcpu->evtchn_upcall_mask = 1;
+        barrier();
+    } else {
+        __asm__ volatile("cli" ::: "memory");
+    }
+}
+
+void irq_enable(void) {
+    if (boot.mode == BOOT_PV) {
+        if (!boot.vcpu) return;
+        barrier();
+        boot.vcpu->evtchn_upcall_mask = 0;
+        barrier();
+        /* an event that came while masked waits for the next entry to Xen */
+        if (boot.vcpu->evtchn_upcall_pending) HYPERVISOR_xen_version(0, NULL);
+    } else {
+        __asm__ volatile("sti" ::: "memory");
+    }
+}
+
+void irq_wait(void) {
+    if (boot.mode == BOOT_PV) {
+        /* blocks with events unmasked, atomically; a pending upcall is
+           delivered as the hypercall returns */
+        HYPERVISOR_sched_op(SCHEDOP_block, NULL);
+        irq_disable();
+    } else {
+        /* sti holds interrupts off for one more instruction: none can slip
+           in between the check our caller made and the hlt */
+        __asm__ volatile("sti; hlt; cli" ::: "memory");
+    }
+}
+
+void irq_dispatch(uint64_t vector, void *frame) {
+    (void)frame;
+    if (vector == VEC_APIC_TIMER) time_apic_irq();
+    else if (vector == VEC_XEN_UPCALL) evtchn_upcall();
+}
+
+void pv_upcall(void) { evtchn_upcall(); }
+
+static const char *trap_name(uint64_t v) {
+    static const char *names[] = {"divide error", "debug", "NMI", "breakpoint", "overflow",
+                                  "bound range", "invalid opcode", "no FPU", "double fault", "?",
+                                  "invalid TSS", "segment not present", "stack fault",
+                                  "general protection", "page fault", "?", "x87 error",
+                                  "alignment check", "machine check", "SIMD error"};
+    return v < sizeof names / sizeof names[0] ? names[v] : "?";
+}
+
+_Noreturn void trap_fatal(const uint64_t *f) {
+    uint64_t cr2 = 0;
+    if (boot.mode == BOOT_PV) {
+        if (boot.vcpu) cr2 = boot.vcpu->arch.cr2;
+    } else {
+        __asm__ volatile("mov %%cr2, %0" : "=r"(cr2));
+    }
+    const char *what = trap_name(f[0]);
+    if (f[0] == 14 && cr2 >= (uintptr_t)boot_stack_guard && cr2 < (uintptr_t)boot_stack_guard + PAGE_SIZE)
+        what = "stack overflow (guard page)";
+    else if (f[0] == 14 && cr2 < PAGE_SIZE)
+        what = "page fault (NULL pointer)";
+    kprintf("\nspore: crash: %s (trap %lu, error %#lx) at rip %#lx, rsp %#lx, cr2 %#lx\n", what,
+            (unsigned long)f[0], (unsigned long)f[1], (unsigned long)f[2], (unsigned long)f[5],
+            (unsigned long)cr2);
+    boot_shutdown(1, true);
+}
+
+_Noreturn void pv_failsafe(const uint64_t *f) {
+    kprintf("\nspore: crash: Xen failsafe callback at rip %#lx\n", (unsigned long)f[2]);
+    boot_shutdown(1, true);
+}
