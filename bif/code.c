@@ -1,7 +1,7 @@
 /*
 ** code.c: BIFs about code: module_info, loading on request, what is loaded
-** and exported, and the console output primitive that stdlib's io server
-** uses (spore:console_write/1).
+** and exported, the console output primitive that stdlib's io server uses
+** (spore:console_write/1), and the boot marker spore:ready/0.
 */
 #include <string.h>
 
@@ -108,6 +108,13 @@ static BIF(bif_spore_console_write_1) {
     return ATOM_ok;
 }
 
+/* spore:ready(): the application says it is ready to serve; the platform
+   records a boot marker (plat_mark), e.g. to measure time to ready. */
+static BIF(bif_spore_ready_0) {
+    plat_mark(PLAT_MARK_READY);
+    return ATOM_ok;
+}
+
 static BIF(bif_erlang_nif_error_1) { return bif_error(p, EXC_ERROR, args[0]); }
 static BIF(bif_erlang_load_nif_2) {
     VM_UNUSED(args);
@@ -117,8 +124,8 @@ static BIF(bif_erlang_load_nif_2) {
 }
 
 /* spore:read_code_file(Name): {ok, Binary} with the file Name (a plain
-   file name, no directory) from the code path, or error. application
-   reads .app files with it. */
+   file name, no directory) from the bundle or the code path, or error.
+   application reads .app files with it. */
 static BIF(bif_spore_read_code_file_1) {
     char name[256];
     size_t n = 0;
@@ -130,11 +137,12 @@ static BIF(bif_spore_read_code_file_1) {
         name[n++] = (char)small_val(c);
     }
     if (l != TERM_NIL || n == 0) BIF_BADARG(p);
-    uint8_t *data;
+    const uint8_t *data;
+    uint8_t *owned;
     size_t len;
-    if (!code_path_read(name, n, &data, &len)) return ATOM_error;
+    if (!code_path_read(name, n, &data, &len, &owned)) return ATOM_error;
     term_t bin = bin_from(p, data, len);
-    vm_free(data);
+    vm_free(owned);
     return heap_tuple2(p, ATOM_ok, bin);
 }
 
@@ -155,6 +163,7 @@ const BifDef bif_code_table[] = {
     {"code", "ensure_loaded", 1, bif_code_ensure_loaded_1, 0},
     {"code", "is_loaded", 1, bif_code_is_loaded_1, 0},
     {"spore", "console_write", 1, bif_spore_console_write_1, 0},
+    {"spore", "ready", 0, bif_spore_ready_0, 0},
     {"spore", "read_code_file", 1, bif_spore_read_code_file_1, 0},
     {NULL, NULL, 0, NULL, 0},
 };

@@ -39,6 +39,7 @@ static unsigned normal_streak; /* normal slices since the last low one */
 static Proc *current;
 static bool halting;
 static int halt_status;
+static bool first_run; /* the boot marker is set: once per VM, not per sched_init */
 
 void sched_init(void)
 {
@@ -185,6 +186,10 @@ int sched_run(void)
                 return 0;
             plat_yield(next);
             continue;
+        }
+        if (!first_run) {
+            first_run = true;
+            plat_mark(PLAT_MARK_FIRST);
         }
         current = p;
         p->status = PROC_RUNNING;

@@ -1,11 +1,13 @@
 /*
 ** code.c: the export table, the table of loaded modules, the code path and
 ** the lookup from a code address to its function and source line (for
-** stack traces). Loading itself is load.c.
+** stack traces), and where module files come from: the bundle first, then
+** the code path. Loading itself is load.c.
 */
 #include <string.h>
 
 #include "atom.h"
+#include "bundle.h"
 #include "code.h"
 #include "load.h"
 #include "plat.h"
@@ -116,14 +118,39 @@ void code_path_reverse_front(size_t n) {
     }
 }
 
-bool code_path_read(const char *name, size_t n, uint8_t **data, size_t *len) {
+/* ---- the bundle: looked in before the code path ---- */
+
+static const Bundle *image;
+
+void code_use_bundle(const Bundle *b) { image = b; }
+
+/* Looks up the file 'name' ('n' bytes) followed by 'ext' in the bundle. */
+static bool image_find(const char *name, size_t n, const char *ext, const uint8_t **data,
+                       size_t *len) {
+    size_t e = strlen(ext);
+    char file[BUNDLE_MAX_NAME + 1];
+    /* bundle_find takes a C string: a name with a NUL in it (an atom may
+       have one) would otherwise match the name cut at the NUL. */
+    if (!image || n + e > BUNDLE_MAX_NAME || memchr(name, 0, n)) return false;
+    memcpy(file, name, n);
+    memcpy(file + n, ext, e + 1);
+    return bundle_find(image, file, data, len);
+}
+
+bool code_path_read(const char *name, size_t n, const uint8_t **data, size_t *len,
+                    uint8_t **owned) {
+    *owned = NULL;
+    if (image_find(name, n, "", data, len)) return true;
     for (size_t i = 0; i < npaths; i++) {
         StrBuf b;
         strbuf_init(&b);
         strbuf_printf(&b, "%s/%.*s", paths[i], (int)n, name);
-        bool ok = plat_file_read(b.s, data, len) == PLAT_OK;
+        bool ok = plat_file_read(b.s, owned, len) == PLAT_OK;
         strbuf_free(&b);
-        if (ok) return true;
+        if (ok) {
+            *data = *owned;
+            return true;
+        }
     }
     return false;
 }
@@ -134,12 +161,27 @@ Module *code_ensure_loaded(term_t m, term_t *why) {
     size_t n;
     const char *name = atom_name(m, &n);
     *why = ATOM_nofile;
+    const uint8_t *in;
+    size_t len;
+    if (image_find(name, n, ".beam", &in, &len)) {
+        /* load_module frees the bytes it is given, and the bundle's are
+           not ours to free, so it gets a copy (the loader keeps nothing
+           of the .beam bytes: the copy goes when the load ends). */
+        uint8_t *copy = vm_alloc(len);
+        memcpy(copy, in, len);
+        StrBuf b;
+        strbuf_init(&b);
+        strbuf_printf(&b, "bundle:%.*s.beam", (int)n, name);
+        mod = load_module(b.s, copy, len, m);
+        strbuf_free(&b);
+        if (!mod) *why = ATOM_badfile;
+        return mod;
+    }
     for (size_t i = 0; i < npaths; i++) {
         StrBuf b;
         strbuf_init(&b);
         strbuf_printf(&b, "%s/%.*s.beam", paths[i], (int)n, name);
         uint8_t *data;
-        size_t len;
         if (plat_file_read(b.s, &data, &len) == PLAT_OK) {
             mod = load_module(b.s, data, len, m);
             strbuf_free(&b);

@@ -17,6 +17,7 @@
 #include "term.h"
 
 struct Proc;
+struct Bundle;
 typedef uintptr_t Instr;
 
 /* A BIF: arguments in 'args' (x registers or a copy). Returns the result,
@@ -82,15 +83,25 @@ Export *code_export_find(term_t m, term_t f, uint32_t arity);
 Module *code_module(term_t m);
 void code_register(Module *mod);  /* makes a freshly loaded module current */
 
-/* Loads 'm' from the code path if it is not loaded. Returns the module or
-   NULL ('why' set to an atom: nofile, badfile). May print a loader error. */
+/* Loads 'm' if it is not loaded: Mod.beam from the bundle, else from the
+   code path. Returns the module or NULL ('why' set to an atom: nofile,
+   badfile). May print a loader error. */
 Module *code_ensure_loaded(term_t m, term_t *why);
+
+/* Makes the loader look in the module bundle 'b' (bundle.h), by file name,
+   before the code path; NULL: no bundle. 'b' and its bytes must live as
+   long as the VM. */
+void code_use_bundle(const struct Bundle *b);
 
 /* The code path: directories searched for Mod.beam, in order. */
 void code_path_add(const char *dir, bool front);
-/* Reads the file 'name' ('n' bytes, no '/') from the first code path
-   directory that has it; the bytes come from vm_alloc. */
-bool code_path_read(const char *name, size_t n, uint8_t **data, size_t *len);
+/* Reads the file 'name' ('n' bytes, no '/') from the bundle, else from the
+   first code path directory that has it. Sets '*data' and '*len', and
+   '*owned' to what the caller must vm_free when done with the bytes: the
+   bytes themselves when they come from a file, NULL when they belong to
+   the bundle (read-only, alive as long as the VM). False when none has it. */
+bool code_path_read(const char *name, size_t n, const uint8_t **data, size_t *len,
+                    uint8_t **owned);
 /* Reverses the first 'n' directories (after adding them one by one to the
    front, to keep the order they were given in). */
 void code_path_reverse_front(size_t n);

@@ -1,14 +1,15 @@
 /*
 ** main.c: vm_main, the boot sequence of the VM, one step per line. It reads
-** the erl-style command line for the code path, then starts init:boot/1 of
-** stdlib/init.erl with every argument; init does the rest (-s, -run,
-** -eval, -extra) in Erlang.
+** the erl-style command line for the code path, opens the module bundle
+** the platform may hand it, then starts init:boot/1 of stdlib/init.erl with
+** every argument; init does the rest (-s, -run, -eval, -extra) in Erlang.
 */
 #include <string.h>
 
 #include "../bif/bif.h"
 #include "../sched/sched.h"
 #include "atom.h"
+#include "bundle.h"
 #include "heap.h"
 #include "interp.h"
 #include "plat.h"
@@ -69,12 +70,35 @@ static void setup_path(int argc, char **argv) {
     if (front > 1) code_path_reverse_front((size_t)front);
 }
 
+/* The module bundle the platform booted with, if any: the code loader
+   reads from it for as long as the VM runs. */
+static Bundle image;
+
+/* Opens the bundle in 'start' for the code loader. False, after saying why
+   on the console, when it is malformed. */
+static bool open_image(const PlatStart *start) {
+    if (!start->image) return true;
+    char err[256];
+    if (bundle_open(&image, start->image, start->image_len, err, sizeof err) < 0) {
+        StrBuf b;
+        strbuf_init(&b);
+        strbuf_printf(&b, "spore: %s\n", err);
+        plat_console_write(b.s, b.len);
+        strbuf_free(&b);
+        return false;
+    }
+    code_use_bundle(&image);
+    return true;
+}
+
 int vm_main(const PlatStart *start) {
     atom_init();
     bif_init();
     interp_init();
     sched_init();
+    if (!open_image(start)) return 1;
     setup_path(start->argc, start->argv);
+    plat_mark(PLAT_MARK_VM);
 
     /* init:boot(Args): Args as a list of strings, built on a scratch
        process heap and copied into init's heap by proc_spawn. */

@@ -16,7 +16,17 @@ typedef enum { PLAT_OK = 0, PLAT_AGAIN, PLAT_EINVAL, PLAT_EUNSPEC } plat_result_
 typedef struct PlatStart {
     int argc;
     char **argv;          /* the command line, erl -noshell style */
+    const uint8_t *image; /* a module bundle (vm/bundle.h) the code loader
+                             looks in before plat_file_read, or NULL */
+    size_t image_len;
 } PlatStart;
+
+/* Boot phases the VM reports, for the platform's boot markers. */
+typedef enum {
+    PLAT_MARK_VM = 0,     /* the VM is initialised, init not yet spawned */
+    PLAT_MARK_FIRST,      /* the first Erlang instruction is about to run */
+    PLAT_MARK_READY       /* the application said it is ready (spore:ready/0) */
+} PlatMark;
 
 /* Implemented by the VM; the platform calls it once. Returns the exit status. */
 int vm_main(const PlatStart *start);
@@ -40,6 +50,9 @@ void plat_random(void *buf, size_t n);
 /* Reads a whole file (hosted: the file system; a guest: the boot image).
    The bytes come from vm_alloc; the caller frees them with vm_free. */
 plat_result_t plat_file_read(const char *path, uint8_t **data, size_t *len);
+
+/* Records that boot phase 'm' was reached, now. Cheap; may print later. */
+void plat_mark(PlatMark m);
 
 /* Stops the VM: exit status 'status', or a crash with a message. */
 _Noreturn void plat_exit(int status);
