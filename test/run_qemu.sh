@@ -79,7 +79,7 @@ run_one() {
             # memfd memory: QEMU does not ask for transparent huge pages on it,
             # whose first touch can stall the guest for milliseconds
             timeout -k 5 "$TIMEOUT" qemu-system-x86_64 -M microvm,memory-backend=mem \
-                -object memory-backend-memfd,id=mem,size=256M -m 256 -nographic -no-reboot \
+                -object memory-backend-memfd,id=mem,size=1G -m 1024 -nographic -no-reboot \
                 -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
                 -kernel "$KERNEL" -initrd "$w.bundle" \
                 -append "quiet -run spore_test_runner main $m" </dev/null >"$w.raw" 2>&1
