@@ -127,11 +127,11 @@ _Noreturn void boot_shutdown(int status, bool crash) {
     console_flush();
     if (boot.mode == BOOT_BARE) {
         /* QEMU's isa-debug-exit: the process exits with (status << 1) | 1 */
-        outl(DEBUG_EXIT_PORT, crash ? 0x7f : (uint32_t)status & 0x7f);
+        outl(DEBUG_EXIT_PORT, crash && !status ? 0x7f : (uint32_t)status & 0x7f);
         for (;;) __asm__ volatile("cli; hlt");
     }
     char how[16];
-    unsigned reason = crash ? SHUTDOWN_crash : SHUTDOWN_poweroff;
+    unsigned reason = crash || status ? SHUTDOWN_crash : SHUTDOWN_poweroff;
     if (cmdline_get(boot.cmdline, "exit", how, sizeof how)) {
         if (strcmp(how, "reboot") == 0) reason = SHUTDOWN_reboot;
         else if (strcmp(how, "crash") == 0) reason = SHUTDOWN_crash;

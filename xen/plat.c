@@ -99,7 +99,7 @@ _Noreturn void plat_exit(int status) {
     console_flush();
     print_marks();
     kprintf("spore: halt %d\n", status);
-    boot_shutdown(status, status != 0);
+    boot_shutdown(status, false);
 }
 
 _Noreturn void plat_abort(const char *why) {

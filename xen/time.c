@@ -47,6 +47,17 @@ static uint16_t pit_read(void) {
     return (uint16_t)(lo | inb(0x40) << 8);
 }
 
+/* Starts the measuring window: the APIC timer from its top, the TSC, and
+   the PIT once it moves (a new count loads on the PIT's next clock edge). */
+static void window_start(void) {
+    uint16_t first = pit_read();
+    for (int k = 0; k < 100000 && pit_read() == first; k++)
+        ;
+    lapic_write(LAPIC_TIMER_INIT, 0xffffffff);
+    pit_start = pit_read();
+    tsc_start = rdtsc();
+}
+
 static void bare_start(void) {
     outb(0x43, 0x30); /* channel 0, lo/hi, mode 0: one count-down */
     outb(0x40, 0xff);
@@ -54,12 +65,13 @@ static void bare_start(void) {
     lapic_write(LAPIC_SVR, 0x1ff);             /* enabled, spurious vector 0xff */
     lapic_write(LAPIC_TIMER_DIV, 0xb);         /* divide by 1 */
     lapic_write(LAPIC_LVT_TIMER, 0x10000 | 0xf0); /* masked while measuring */
-    lapic_write(LAPIC_TIMER_INIT, 0xffffffff);
-    pit_start = pit_read();
-    tsc_start = rdtsc();
+    window_start();
 }
 
 static void bare_calibrate(void) {
+    /* The PIT wraps after 55 ms: a window that may be older than that (40M
+       TSC ticks, for any TSC above 0.75 GHz) is started again. */
+    if (rdtsc() - tsc_start > 40000000ULL) window_start();
     uint16_t p0 = pit_read();
     unsigned ticks = 0;
     uint16_t p;
@@ -218,7 +230,9 @@ void time_block(uint64_t deadline) {
     if (boot.mode == BOOT_BARE) {
         apic_fired = false;
         if (deadline != UINT64_MAX) {
-            uint64_t ns = deadline - now, counts = ns > 1000000000000ULL ? 0xffffffffULL : ns * apic_per_ms / 1000000;
+            /* a little early rather than late: the APIC's rate is an
+               estimate, and the VM sleeps again for what is left */
+            uint64_t ns = deadline - now, counts = ns > 1000000000000ULL ? 0xffffffffULL : ns * apic_per_ms / 1000000 * 31 / 32;
             lapic_write(LAPIC_TIMER_INIT, counts > 0xffffffffULL ? 0xffffffffU : (uint32_t)(counts ? counts : 1));
         }
         if (!apic_fired) irq_wait();
