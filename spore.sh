@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # spore.sh: the developer's front door. Installs what the build needs (on
 # Debian, with apt-get), builds with CMake and runs things:
-#   ./spore.sh hello    build, then run examples/hello on spore
+#   ./spore.sh hello    build, then run examples/hello on spore, then boot it
+#                       under QEMU microvm as a unikernel (build-xen/spore.elf)
 #   ./spore.sh test     release build + ctest, then checks build + ctest,
 #                       then (with clang) the fuzz build + its short fuzz runs
 #   ./spore.sh bench    build, then run bench/ on erl and on spore
 #   ./spore.sh fuzz     fuzz build + its short fuzz runs (clang)
-#   ./spore.sh build | checks | deps | clean
+#   ./spore.sh build | checks | kernel | deps | clean
 # Release build in build/, checks build (VM_CHECKS, ASan, UBSan) in build-checks/,
 # fuzz build (clang, libFuzzer; test/fuzz) in build-fuzz/.
 set -euo pipefail
@@ -14,7 +15,8 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cd "$ROOT"
 
 DEPS=(erlang-base erlang-dev erlang-tools cmake make gcc libc6-dev libgmp-dev zlib1g-dev
-      clang-14 libclang-rt-14-dev)
+      clang-14 libclang-rt-14-dev
+      libxen-dev qemu-system-x86 dpkg-dev meson ninja-build xz-utils bzip2 python3 cpio)
 JOBS=${JOBS:-2}
 
 say() { printf '== %s\n' "$*"; }
@@ -56,6 +58,8 @@ configure_build() {
 }
 
 build() { configure_build build -DSPORE_CHECKS=OFF; }
+# The kernel: its C libraries come from Debian source packages (xen/deps.sh).
+kernel() { configure_build build-xen -DSPORE_XEN=ON; }
 checks() { configure_build build-checks -DSPORE_CHECKS=ON; }
 # The fuzz build needs clang with libFuzzer; without it, it is skipped.
 fuzz_clang() {
@@ -85,7 +89,24 @@ hello() {
     mkdir -p "$out"
     erlc -o "$out" "$ROOT"/examples/hello/*.erl
     say "spore run -pa build/examples/hello -run hello start"
-    "$ROOT/build/spore" run -pa "$out" -run hello start
+    rm -f "$out/loaded"
+    SPORE_LOADED=$out/loaded "$ROOT/build/spore" run -pa "$out" -run hello start
+    "$ROOT/build/spore" bundle -o "$out/hello.bundle" --from "$out/loaded" >/dev/null
+    say "booting build-xen/spore.elf with hello.bundle under QEMU microvm"
+    local t0 t1 rc
+    t0=$(date +%s%N)
+    rc=0
+    qemu-system-x86_64 -M microvm,memory-backend=mem -object memory-backend-memfd,id=mem,size=16M \
+        -m 16 -nographic -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+        -kernel "$ROOT/build-xen/spore.elf" -initrd "$out/hello.bundle" \
+        -append "-run hello start" </dev/null >"$out/boot.raw" || rc=$?
+    tr -d '\r' <"$out/boot.raw" | tee "$out/boot.log"
+    t1=$(date +%s%N)
+    awk -v ms=$(((t1 - t0) / 1000000)) '
+        / mark first / { first = $4 / 1e6 }
+        / mark exit / { exit_ = $4 / 1e6 }
+        END { printf "== guest: first Erlang instruction %.3f ms after kernel entry; halted at %.1f ms; QEMU ran %d ms\n", first, exit_, ms }' "$out/boot.log"
+    [ "$rc" -eq 1 ] # halt(0) leaves QEMU with status 1
 }
 
 usage() {
@@ -96,11 +117,13 @@ case "${1:-help}" in
     deps) deps ;;
     build) deps; build ;;
     checks) deps; checks ;;
-    hello) deps; build; hello ;;
+    hello) deps; build; kernel; hello ;;
+    kernel) deps; kernel ;;
     test)
         deps
         status=0
         build
+        kernel
         run_ctest build || status=1
         checks
         run_ctest build-checks || status=1
@@ -109,7 +132,7 @@ case "${1:-help}" in
         exit $status ;;
     bench) deps; build; bash "$ROOT/bench/run.sh" "$ROOT/build" ;;
     fuzz) deps; fuzz && run_ctest build-fuzz ;;
-    clean) rm -rf "$ROOT/build" "$ROOT/build-checks" "$ROOT/build-fuzz" ;;
+    clean) rm -rf "$ROOT/build" "$ROOT/build-checks" "$ROOT/build-fuzz" "$ROOT/build-xen" ;;
     help|-h|--help) usage ;;
     *) usage >&2; exit 2 ;;
 esac

@@ -171,7 +171,7 @@ void xtest_xenstore_hello(void)
     char name[64];
     int rc = xenstore_read("name", name, sizeof name);
     if (rc < 0)
-        kprintf("xenstore: FAIL read name %d\n", rc);
+        kprintf("spore: xenstore: FAIL read name %d\n", rc);
     else
-        kprintf("xenstore: name=%s\n", name);
+        kprintf("spore: xenstore: name=%s\n", name);
 }
