@@ -132,6 +132,21 @@ uint32_t boot_xen_cpuid_base(void);
 /* Stops the guest: Xen shutdown (poweroff or crash), or QEMU's debug exit. */
 _Noreturn void boot_shutdown(int status, bool crash);
 
+/* ---- seal.c: the image `spore build` seals into the kernel ---------------- */
+
+/* The last load segment of the kernel ELF: "SPORESEG", the image's length,
+   then the image. As linked, the length is 0; `spore build` appends the image
+   to the file and grows the segment (p_filesz, p_memsz) to hold it. */
+typedef struct SealedImage {
+    char magic[8];
+    uint64_t len;
+    uint8_t data[];
+} SealedImage;
+
+extern const volatile SealedImage sealed_image;
+/* The end of everything the loader placed: the kernel and a sealed image. */
+uintptr_t seal_end(void);
+
 /* ---- mm.c: page tables, the heap, pages for the platform ---------------- */
 
 /* Seals the image (code read-only and executable, read-only data, data not

@@ -78,11 +78,12 @@ static uint64_t page_rights(uintptr_t a) {
     if (a < PAGE_SIZE || in(a, boot_stack_guard, boot_stack_guard + PAGE_SIZE)) return 0;
     if (in(a, __text_start, __text_end)) return PTE_P;
     if (in(a, __rodata_start, __rodata_end)) return PTE_P | nx_bit;
+    if (in(a, (const void *)&sealed_image, (const void *)seal_end())) return PTE_P | nx_bit;
     return PTE_P | PTE_RW | nx_bit;
 }
 
 static void seal_own_tables(void) {
-    uintptr_t top = ALIGN_UP((uintptr_t)__image_end, MB2);
+    uintptr_t top = ALIGN_UP(seal_end(), MB2);
     for (uintptr_t base = 0; base < top; base += MB2) {
         uint64_t *pt = mm_page_alloc();
         if (!pt) return; /* no RAM left: the image stays writable */
@@ -159,6 +160,10 @@ static void pv_seal(void) {
         if (!l1) continue;
         uint64_t r = in(a, __text_start, __text_end) ? k : k | nx_bit;
         pv_set(&l1[(a >> PAGE_SHIFT) & 511], (p2m[a >> PAGE_SHIFT] << PAGE_SHIFT) | r);
+    }
+    for (uintptr_t a = (uintptr_t)&sealed_image; a < seal_end(); a += PAGE_SIZE) {
+        uint64_t *l1 = pv_l1(a, NULL);
+        if (l1) pv_set(&l1[(a >> PAGE_SHIFT) & 511], (p2m[a >> PAGE_SHIFT] << PAGE_SHIFT) | k | nx_bit);
     }
     uint64_t *g = pv_l1((uintptr_t)boot_stack_guard, NULL);
     if (g) pv_set(&g[((uintptr_t)boot_stack_guard >> PAGE_SHIFT) & 511], 0);
@@ -269,7 +274,7 @@ void mm_init(void) {
     if (boot.mode == BOOT_PV) {
         pv_init();
     } else {
-        find_heap(ALIGN_UP((uintptr_t)__image_end, PAGE_SIZE));
+        find_heap(ALIGN_UP(seal_end(), PAGE_SIZE));
         seal_own_tables();
         uintptr_t top = 0;
         for (int i = 0; i < boot_ram_count; i++)

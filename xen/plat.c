@@ -135,7 +135,10 @@ void plat_boot(void) {
     static char store[MAX_GUEST_CMDLINE + 64];
     int argc = cmdline_vm_args(boot.cmdline, argv, 63, store, sizeof store);
     PlatStart start = {.argc = argc, .argv = argv};
-    if ((uintptr_t)__bundle_end > (uintptr_t)__bundle_start) {
+    if (sealed_image.len) {
+        start.image = (const uint8_t *)sealed_image.data;
+        start.image_len = (size_t)sealed_image.len;
+    } else if ((uintptr_t)__bundle_end > (uintptr_t)__bundle_start) {
         start.image = (const uint8_t *)__bundle_start;
         start.image_len = (size_t)(__bundle_end - __bundle_start);
     } else if (boot.module) {

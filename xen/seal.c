@@ -1,0 +1,19 @@
+/*
+** seal.c: the placeholder of the sealed image. `spore build` finds this
+** section's segment in the kernel ELF, appends the image (a manifest and
+** the modules) and makes the segment that much longer; the loaders (QEMU's
+** PVH loader, Xen's) then place it right after the kernel, and mm.c maps it
+** read-only like the code's literals. Read through a volatile: as compiled,
+** the length is 0.
+*/
+#include "kernel.h"
+
+__attribute__((section(".spore_image"), used, aligned(16)))
+const volatile SealedImage sealed_image = {{'S', 'P', 'O', 'R', 'E', 'S', 'E', 'G'}, 0};
+
+extern char __image_end[];
+
+uintptr_t seal_end(void) {
+    uintptr_t end = (uintptr_t)&sealed_image + sizeof sealed_image + sealed_image.len;
+    return end > (uintptr_t)__image_end ? end : (uintptr_t)__image_end;
+}
