@@ -10,8 +10,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../vm/bundle.h"
+#include "cli.h"
 #include "../vm/plat.h"
 
 #ifndef SPORE_VERSION
@@ -47,6 +49,12 @@ static void usage(FILE *to)
           "                       the same, with file paths read from LIST, one a line\n"
           "                       (for example what SPORE_LOADED wrote)\n"
           "  bundle --list FILE   print the size and name of each entry of a bundle\n"
+          "  build ...            compile and link a program into app.spore and app.xen\n"
+          "                       (spore build --help)\n"
+          "  boot APP.xen ...     boot an image under QEMU microvm or Xen (spore boot --help)\n"
+          "  deploy up|down|status FILE\n"
+          "                       one domain per service (spore deploy --help)\n"
+          "  bench boot ...       the boot-time benchmark (spore bench --help)\n"
           "  version              print the version\n"
           "  help                 print this text\n"
           "\n"
@@ -380,6 +388,22 @@ static int cmd_bundle(int argc, char **argv)
     return status;
 }
 
+const char *cli_self_dir(void)
+{
+    static char dir[4096];
+    if (!dir[0]) {
+        ssize_t n = readlink("/proc/self/exe", dir, sizeof dir - 1);
+        if (n <= 0) {
+            strcpy(dir, ".");
+        } else {
+            dir[n] = 0;
+            char *slash = strrchr(dir, '/');
+            if (slash) *slash = 0;
+        }
+    }
+    return dir;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -391,6 +415,14 @@ int main(int argc, char **argv)
         return cmd_run(argc, argv);
     if (strcmp(cmd, "bundle") == 0)
         return cmd_bundle(argc, argv);
+    if (strcmp(cmd, "build") == 0)
+        return cmd_build(argc - 1, argv + 1);
+    if (strcmp(cmd, "boot") == 0)
+        return cmd_boot(argc - 1, argv + 1);
+    if (strcmp(cmd, "deploy") == 0)
+        return cmd_deploy(argc - 1, argv + 1);
+    if (strcmp(cmd, "bench") == 0)
+        return cmd_bench(argc - 1, argv + 1);
     if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
         printf("spore %s (runs BEAM files of OTP 25)\n", SPORE_VERSION);
         return 0;

@@ -1,0 +1,18 @@
+/*
+** cli.h: the subcommands of the `spore` command, one file each (tools/).
+** spore.c owns main() and dispatches; each cmd_* gets the arguments after
+** its own name (argv[0] is the subcommand) and returns the exit status.
+*/
+#ifndef SPORE_TOOLS_CLI_H
+#define SPORE_TOOLS_CLI_H
+
+int cmd_build(int argc, char **argv);  /* build.c: spore build */
+int cmd_boot(int argc, char **argv);   /* boot.c: spore boot */
+int cmd_deploy(int argc, char **argv); /* deploy.c: spore deploy */
+int cmd_bench(int argc, char **argv);  /* bench.c: spore bench boot */
+
+/* The folder holding the running spore executable (for finding the kernel,
+   stdlib, the rig); without a trailing '/'. */
+const char *cli_self_dir(void);
+
+#endif
