@@ -22,8 +22,8 @@ TABLES(DECLARE)
 
 void bif_register(const BifDef *defs) {
     for (const BifDef *d = defs; d->module; d++) {
-        term_t m = atom_intern(d->module, strlen(d->module));
-        term_t f = atom_intern(d->name, strlen(d->name));
+        term_t m = atom_intern_static(d->module);
+        term_t f = atom_intern_static(d->name);
         code_export(m, f, d->arity)->bif = d->fn;
     }
 }

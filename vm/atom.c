@@ -3,6 +3,7 @@
 ** open-addressing hash from name to number. Atoms are never freed. The
 ** atoms of atoms.def take the first indices, in the order listed there.
 */
+#include <stdbool.h>
 #include <string.h>
 
 #include "atom.h"
@@ -55,8 +56,11 @@ static size_t utf8_chars(const char *s, size_t n) {
     return c;
 }
 
-term_t atom_intern(const char *s, size_t len) {
-    if (utf8_chars(s, len) > VM_MAX_ATOM_CHARS) return TERM_NONE;
+/* Interns 's'; a name that lives as long as the VM ('is_static': the
+   built-in atoms and BIF names) is not copied. */
+static term_t intern(const char *s, size_t len, bool is_static) {
+    /* no more characters than bytes: only long names need counting */
+    if (len > VM_MAX_ATOM_CHARS && utf8_chars(s, len) > VM_MAX_ATOM_CHARS) return TERM_NONE;
     if (!slots) rehash(4096);
     size_t j = find_slot(s, len);
     if (slots[j]) return make_atom(slots[j] - 1);
@@ -65,16 +69,24 @@ term_t atom_intern(const char *s, size_t len) {
         cap = cap ? cap * 2 : 1024;
         names = vm_realloc(names, cap * sizeof *names);
     }
-    char *copy = vm_alloc(len + 1);
-    memcpy(copy, s, len);
-    copy[len] = 0;
-    names[count].s = copy;
+    if (is_static) {
+        names[count].s = s;
+    } else {
+        char *copy = vm_alloc(len + 1);
+        memcpy(copy, s, len);
+        copy[len] = 0;
+        names[count].s = copy;
+    }
     names[count].len = (uint32_t)len;
     slots[j] = (uint32_t)count + 1;
     count++;
     if (count * 2 > nslots) rehash(nslots * 2);
     return make_atom((uint32_t)count - 1);
 }
+
+term_t atom_intern(const char *s, size_t len) { return intern(s, len, false); }
+
+term_t atom_intern_static(const char *s) { return intern(s, strlen(s), true); }
 
 term_t atom_lookup(const char *s, size_t len) {
     if (!slots) return TERM_NONE;
@@ -101,7 +113,7 @@ void atom_init(void) {
     };
     if (count) return;
     for (size_t i = 0; i < sizeof builtin / sizeof builtin[0]; i++) {
-        term_t a = atom_intern(builtin[i], strlen(builtin[i]));
+        term_t a = atom_intern_static(builtin[i]);
         if (atom_index(a) != i) vm_panic("atoms.def: duplicate atom '%s'", builtin[i]);
     }
 }

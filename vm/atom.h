@@ -29,6 +29,9 @@ void atom_init(void);
 /* The atom named by 'len' bytes of UTF-8 at 's', created if new. Returns
    TERM_NONE if the name is over 255 characters. Allocates; never GCs. */
 term_t atom_intern(const char *s, size_t len);
+/* As atom_intern, for a NUL-terminated name that is never freed nor
+   changed (a string literal): the table keeps the pointer. */
+term_t atom_intern_static(const char *s);
 
 /* The atom if it exists, else TERM_NONE (list_to_existing_atom). */
 term_t atom_lookup(const char *s, size_t len);
