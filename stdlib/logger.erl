@@ -48,11 +48,11 @@ macro_log(Location, Level, Format, Args) when is_list(Args), not is_map(Format) 
         true -> emit(Level, {Format, Args}, Location);
         false -> emit(Level, {report, Format, Args}, Location)
     end;
+%% SASL's reports (domain [otp, sasl]) go through the level check like the
+%% rest, as in OTP 21 and later: crash and supervisor reports (error) are
+%% shown, progress reports (info) are not at the default level.
 macro_log(Location, Level, Report, Meta) when is_map(Meta) ->
-    case maps:get(domain, Meta, []) of
-        [otp, sasl | _] -> ok;   % SASL reports: not shown without SASL, as in OTP
-        _ -> emit(Level, {report, Report, maps:merge(Location, Meta)}, Location)
-    end;
+    emit(Level, {report, Report, maps:merge(Location, Meta)}, Location);
 macro_log(Location, Level, Format, Args) ->
     emit(Level, {Format, Args}, Location).
 
@@ -101,7 +101,7 @@ emit(Level, Msg, _Meta) ->
     Body = try body(Msg)
            catch _:_ -> io_lib:format("~p", [Msg])
            end,
-    Header = io_lib:format("=~s REPORT==== ~s ===~n", [label(Level), stamp()]),
+    Header = io_lib:format("=~s REPORT==== ~s ===~n", [label(Level, Msg), stamp()]),
     io:put_chars(user, [Header, Body, "\n"]),
     ok.
 
@@ -126,6 +126,16 @@ report_text(Report) when is_list(Report) ->
     [io_lib:format("    ~p: ~p~n", [K, V]) || {K, V} <- Report];
 report_text(Report) ->
     io_lib:format("~p", [Report]).
+
+%% error_logger's report types keep their own headers, as OTP prints them.
+label(Level, {report, _, #{error_logger := #{type := Type}}}) ->
+    case Type of
+        crash_report -> "CRASH";
+        supervisor_report -> "SUPERVISOR";
+        progress -> "PROGRESS";
+        _ -> label(Level)
+    end;
+label(Level, _) -> label(Level).
 
 label(emergency) -> "EMERGENCY";
 label(alert) -> "ALERT";

@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# run_examples.sh: the programs of examples/ (ctest: examples). Every folder
+# examples/NAME holding NAME.erl, whose start/0 prints a report and halts, is
+# compiled into DIR/NAME (with its .app files) and run three ways:
+#  1. on erl:    erl -noshell -pa DIR/NAME -run NAME start
+#  2. hosted:    spore run -pa DIR/NAME -run NAME start
+#  3. the kernel (with --kernel): a bare PVH guest of QEMU microvm, command
+#     line "quiet -run NAME start", booted from the files run 2 loaded.
+# The three must print the same and halt with the same status. Lines that
+# start with "# " (timings) are left out of the comparison, and so are the
+# kernel's own "spore: " lines.
+#   run_examples.sh --spore SPORE [--kernel ELF] [--work DIR] [EXAMPLE...]
+# The last line reads "examples: N passed, N failed".
+set -uo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+spore="" kernel="" work="" names=()
+while [ $# -gt 0 ]; do
+    case $1 in
+        --spore) spore=$2; shift 2 ;;
+        --kernel) kernel=$2; shift 2 ;;
+        --work) work=$2; shift 2 ;;
+        -*) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+        *) names+=("$1"); shift ;;
+    esac
+done
+[ -n "$spore" ] || { echo "run_examples.sh: --spore SPORE is required" >&2; exit 2; }
+[ -x "$spore" ] || { echo "run_examples.sh: $spore is not an executable" >&2; exit 2; }
+spore=$(cd "$(dirname "$spore")" && pwd)/$(basename "$spore")
+if [ -n "$kernel" ]; then
+    [ -f "$kernel" ] || { echo "run_examples.sh: no kernel at $kernel" >&2; exit 2; }
+    command -v qemu-system-x86_64 >/dev/null ||
+        { echo "run_examples.sh: qemu-system-x86_64 is missing" >&2; exit 2; }
+fi
+command -v erl >/dev/null || { echo "run_examples.sh: erl is missing" >&2; exit 2; }
+[ -n "$work" ] || work=$(dirname "$spore")/test/examples
+mkdir -p "$work"
+work=$(cd "$work" && pwd)
+if [ ${#names[@]} -eq 0 ]; then
+    for d in "$ROOT"/examples/*/; do
+        n=$(basename "$d")
+        [ -e "$d/$n.erl" ] && names+=("$n")
+    done
+fi
+passed=0 failed=0
+
+fail() { # NAME WHY [LOG]
+    failed=$((failed + 1))
+    printf 'FAIL %s: %s\n' "$1" "$2"
+    if [ -n "${3:-}" ] && [ -e "$3" ]; then sed 's/^/    /' "$3" | head -n 24; fi
+}
+
+# What is compared: the program's lines, without timings or the kernel's own.
+clean() { # RAW OUT
+    tr -d '\r' < "$1" | grep -av -e '^# ' -e '^spore: ' > "$2"
+}
+
+# Run 3. Today the guest boots from a bundle of the files the hosted run
+# loaded (its SPORE_LOADED list), given to QEMU as the boot module. When
+# `spore build` and `spore boot` are in place, this function becomes
+#     spore build -o $w/$name.xen examples/$name/*.erl   (and the .app files)
+#     spore boot $w/$name.xen -- quiet -run $name start
+# and run 2 no longer needs SPORE_LOADED. Leaves $w/kernel.raw and sets
+# 'kernel_status' to the guest's halt status, or explains in 'why'.
+kernel_run() { # NAME W
+    local name=$1 w=$2 qrc
+    kernel_status="" why=""
+    if ! "$spore" bundle -o "$w/$name.bundle" --from "$w/loaded" > "$w/bundle.log" 2>&1; then
+        why="spore bundle failed"
+        cp "$w/bundle.log" "$w/kernel.raw"
+        return
+    fi
+    # memfd memory: QEMU does not ask for transparent huge pages on it
+    timeout -k 5 120 qemu-system-x86_64 -M microvm,memory-backend=mem \
+        -object memory-backend-memfd,id=mem,size=64M -m 64 -nographic -no-reboot \
+        -device isa-debug-exit,iobase=0xf4,iosize=0x04 -kernel "$kernel" \
+        -initrd "$w/$name.bundle" -append "quiet -run $name start" \
+        < /dev/null > "$w/kernel.raw" 2>&1
+    qrc=$?
+    if [ $qrc -eq 124 ] || [ $qrc -eq 137 ]; then
+        why="the guest ran for more than 120 s"
+    elif [ $((qrc & 1)) -ne 1 ]; then
+        why="QEMU exited $qrc, not through the guest's halt"
+    else
+        # isa-debug-exit: QEMU's status is 2 * N + 1 for halt(N)
+        kernel_status=$(((qrc - 1) / 2))
+    fi
+}
+
+for name in "${names[@]}"; do
+    src=$ROOT/examples/$name w=$work/$name
+    rm -rf "$w"
+    mkdir -p "$w/ebin"
+    if [ ! -e "$src/$name.erl" ]; then
+        fail "$name" "no examples/$name/$name.erl"
+        continue
+    fi
+    if ! erlc -o "$w/ebin" "$src"/*.erl > "$w/erlc.log" 2>&1; then
+        fail "$name" "erlc failed" "$w/erlc.log"
+        continue
+    fi
+    for app in "$src"/*.app; do
+        [ -e "$app" ] && cp "$app" "$w/ebin/"
+    done
+
+    # 1 and 2, from inside $w: an erl crash dump lands there, not in the tree
+    (cd "$w" && timeout -k 5 60 erl -noshell -pa "$w/ebin" -run "$name" start \
+        < /dev/null > "$w/erl.raw" 2> "$w/erl.err")
+    erl_status=$?
+    (cd "$w" && SPORE_LOADED=$w/loaded timeout -k 5 60 "$spore" run -pa "$w/ebin" \
+        -run "$name" start < /dev/null > "$w/hosted.raw" 2> "$w/hosted.err")
+    hosted_status=$?
+    clean "$w/erl.raw" "$w/erl.out"
+    clean "$w/hosted.raw" "$w/hosted.out"
+    if [ $erl_status -ne 0 ] || [ -s "$w/erl.err" ]; then
+        cat "$w/erl.raw" "$w/erl.err" > "$w/erl.log"
+        fail "$name" "on erl: status $erl_status" "$w/erl.log"
+        continue
+    fi
+    if [ $hosted_status -ne $erl_status ]; then
+        cat "$w/hosted.raw" "$w/hosted.err" > "$w/hosted.log"
+        fail "$name" "spore run: status $hosted_status, erl $erl_status" "$w/hosted.log"
+        continue
+    fi
+    if ! diff -u --label erl --label "spore run" "$w/erl.out" "$w/hosted.out" \
+        > "$w/hosted.diff"; then
+        fail "$name" "spore run prints something else than erl" "$w/hosted.diff"
+        continue
+    fi
+
+    # 3
+    if [ -z "$kernel" ]; then
+        printf 'PASS %s (erl, spore run; no --kernel)\n' "$name"
+        passed=$((passed + 1))
+        continue
+    fi
+    kernel_run "$name" "$w"
+    if [ -n "$why" ]; then
+        tail -n 24 "$w/kernel.raw" > "$w/kernel.log"
+        fail "$name" "in the kernel: $why" "$w/kernel.log"
+        continue
+    fi
+    clean "$w/kernel.raw" "$w/kernel.out"
+    if [ "$kernel_status" != "$erl_status" ]; then
+        fail "$name" "in the kernel: halt $kernel_status, erl $erl_status" "$w/kernel.raw"
+    elif ! diff -u --label erl --label kernel "$w/erl.out" "$w/kernel.out" > "$w/kernel.diff"; then
+        fail "$name" "the kernel prints something else than erl" "$w/kernel.diff"
+    else
+        printf 'PASS %s (erl, spore run, kernel under QEMU)\n' "$name"
+        passed=$((passed + 1))
+    fi
+done
+
+echo "examples: $passed passed, $failed failed"
+[ $failed -eq 0 ] && [ $passed -gt 0 ]
