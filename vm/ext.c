@@ -16,6 +16,7 @@
 #include "bin.h"
 #include "code.h"
 #include "copy.h"
+#include "fmt_float.h"
 #include "heap.h"
 #include "map.h"
 
@@ -136,9 +137,10 @@ static void enc_int(Enc *e, term_t t) {
 
 static void enc_float(Enc *e, double d) {
     if (e->minor == 0) {
+        /* "%.20e" with exact digits, padded with NULs to 31 bytes */
         char buf[40];
         memset(buf, 0, sizeof buf);
-        snprintf(buf, sizeof buf, "%.20e", d);
+        fmt_float_classic(d, buf);
         put1(e, FLOAT_EXT);
         put_bytes(e, buf, 31);
         return;
@@ -556,15 +558,16 @@ static term_t read_big(Dec *d, unsigned tag) {
     return r;
 }
 
+/* FLOAT_EXT: 31 bytes of text, ended early by a NUL, in the syntax of
+   list_to_float (as OTP reads it: no blanks, no "1e5", no hex). */
 static term_t read_float_str(Dec *d) {
     if (!need(d, 31)) return TERM_NONE;
-    char buf[32], *end;
-    memcpy(buf, d->s, 31);
-    buf[31] = 0;
+    const uint8_t *nul = memchr(d->s, 0, 31);
+    size_t n = nul != NULL ? (size_t)(nul - d->s) : 31;
+    double v;
+    bool ok = fmt_float_parse((const char *)d->s, n, &v);
     d->s += 31;
-    double v = strtod(buf, &end);
-    if (end == buf || v != v || v - v != 0) return TERM_NONE;
-    return heap_float(d->p, v);
+    return ok ? heap_float(d->p, v) : TERM_NONE;
 }
 
 static term_t read_bits(Dec *d, unsigned tag) {

@@ -27,6 +27,8 @@
 #define SMALL_MAX 2048
 #define CHUNK (64 * 1024)
 #define NCLASS 24
+/* the checks build does not use the classes */
+#define VM_UNUSED __attribute__((unused))
 
 static const uint32_t class_size[NCLASS] = {16, 32, 48, 64, 80, 96, 112, 128, 160, 192, 224, 256,
                                             320, 384, 448, 512, 640, 768, 896, 1024, 1280, 1536, 1792, 2048};
@@ -35,7 +37,7 @@ static void *free_list[NCLASS];
 static uint8_t *bump, *bump_end;
 static bool classes_ready;
 
-static void classes_init(void)
+static VM_UNUSED void classes_init(void)
 {
     int c = 0;
     for (size_t i = 0; i <= SMALL_MAX / 16; i++) {
@@ -45,7 +47,7 @@ static void classes_init(void)
     classes_ready = true;
 }
 
-static void *carve(uint32_t size)
+static VM_UNUSED void *carve(uint32_t size)
 {
     if ((size_t)(bump_end - bump) < size) {
         /* what is left of the old chunk (less than one block) is lost */
@@ -58,7 +60,7 @@ static void *carve(uint32_t size)
     return p;
 }
 
-static void *small_alloc(size_t total)
+static VM_UNUSED void *small_alloc(size_t total)
 {
     if (VM_UNLIKELY(!classes_ready)) classes_init();
     unsigned c = size_class[(total + 15) / 16];
