@@ -27,8 +27,6 @@
 #define SMALL_MAX 2048
 #define CHUNK (64 * 1024)
 #define NCLASS 24
-/* the checks build does not use the classes */
-#define VM_UNUSED __attribute__((unused))
 
 static const uint32_t class_size[NCLASS] = {16, 32, 48, 64, 80, 96, 112, 128, 160, 192, 224, 256,
                                             320, 384, 448, 512, 640, 768, 896, 1024, 1280, 1536, 1792, 2048};
