@@ -35,7 +35,7 @@ static void *free_list[NCLASS];
 static uint8_t *bump, *bump_end;
 static bool classes_ready;
 
-static VM_UNUSED void classes_init(void)
+static __attribute__((unused)) void classes_init(void)
 {
     int c = 0;
     for (size_t i = 0; i <= SMALL_MAX / 16; i++) {
@@ -45,7 +45,7 @@ static VM_UNUSED void classes_init(void)
     classes_ready = true;
 }
 
-static VM_UNUSED void *carve(uint32_t size)
+static __attribute__((unused)) void *carve(uint32_t size)
 {
     if ((size_t)(bump_end - bump) < size) {
         /* what is left of the old chunk (less than one block) is lost */
@@ -58,7 +58,7 @@ static VM_UNUSED void *carve(uint32_t size)
     return p;
 }
 
-static VM_UNUSED void *small_alloc(size_t total)
+static __attribute__((unused)) void *small_alloc(size_t total)
 {
     if (VM_UNLIKELY(!classes_ready)) classes_init();
     unsigned c = size_class[(total + 15) / 16];
