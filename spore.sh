@@ -16,7 +16,8 @@ cd "$ROOT"
 
 DEPS=(erlang-base erlang-dev erlang-tools cmake make gcc libc6-dev libgmp-dev zlib1g-dev
       clang-14 libclang-rt-14-dev
-      libxen-dev qemu-system-x86 dpkg-dev meson ninja-build xz-utils bzip2 python3 cpio)
+      libxen-dev qemu-system-x86 dpkg-dev meson ninja-build xz-utils bzip2 python3 cpio gzip
+      nanopb protobuf-compiler python3-protobuf)
 JOBS=${JOBS:-2}
 
 say() { printf '== %s\n' "$*"; }

@@ -124,8 +124,9 @@ static BIF(bif_erlang_load_nif_2) {
 }
 
 /* spore:read_code_file(Name): {ok, Binary} with the file Name (a plain
-   file name, no directory) from the bundle or the code path, or error.
-   application reads .app files with it. */
+   file name, no directory) from the program image or the bundle, else from
+   the code path (not when the image is sealed), or error. application reads
+   .app files with it. */
 static BIF(bif_spore_read_code_file_1) {
     char name[256];
     size_t n = 0;

@@ -10,6 +10,7 @@ int cmd_build(int argc, char **argv);  /* build.c: spore build */
 int cmd_boot(int argc, char **argv);   /* boot.c: spore boot */
 int cmd_deploy(int argc, char **argv); /* deploy.c: spore deploy */
 int cmd_bench(int argc, char **argv);  /* bench.c: spore bench boot */
+int cmd_image(int argc, char **argv);  /* image_cmd.c: spore image (for tests; not in help) */
 
 /* The folder holding the running spore executable (for finding the kernel,
    stdlib, the rig); without a trailing '/'. */

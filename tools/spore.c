@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "../vm/bundle.h"
+#include "../vm/image.h"
 #include "cli.h"
 #include "../vm/plat.h"
 
@@ -103,17 +104,39 @@ static int ends_with(const char *s, const char *suffix)
     return a >= b && strcmp(s + a - b, suffix) == 0;
 }
 
-/* spore run [FILE.bundle] ARGS...: the VM sees a conventional command
-   line, argv[0] the program and the erl-style arguments after it. */
+/* True when the file at 'path' starts with a program image's magic. */
+static int is_image_file(const char *path)
+{
+    uint8_t magic[8];
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0;
+    int yes = fread(magic, 1, 8, f) == 8 && image_is(magic, 8);
+    fclose(f);
+    return yes;
+}
+
+/* spore run [FILE.bundle | IMAGE] ARGS...: the VM sees a conventional
+   command line, argv[0] the program and the erl-style arguments after it.
+   A program image is known by its magic, whatever its name; a file named
+   *.spore that is not one is refused with the reader's message. */
 static int cmd_run(int argc, char **argv)
 {
     uint8_t *image = NULL;
     size_t image_len = 0;
     int first = 2;
-    if (argc > 2 && ends_with(argv[2], ".bundle")) {
+    if (argc > 2 && (ends_with(argv[2], ".bundle") || ends_with(argv[2], ".spore") ||
+                     is_image_file(argv[2]))) {
         image = read_whole(argv[2], &image_len);
         if (!image) {
             fprintf(stderr, "spore: cannot read %s: %s\n", argv[2], strerror(errno));
+            return 1;
+        }
+        Image im;
+        char err[256];
+        if (ends_with(argv[2], ".spore") && !image_is(image, image_len) &&
+            image_open(&im, image, image_len, err, sizeof err) < 0) {
+            fprintf(stderr, "spore: %s\n", err);
             return 1;
         }
         first = 3;
@@ -423,6 +446,8 @@ int main(int argc, char **argv)
         return cmd_deploy(argc - 1, argv + 1);
     if (strcmp(cmd, "bench") == 0)
         return cmd_bench(argc - 1, argv + 1);
+    if (strcmp(cmd, "image") == 0)
+        return cmd_image(argc - 1, argv + 1);
     if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
         printf("spore %s (runs BEAM files of OTP 25)\n", SPORE_VERSION);
         return 0;

@@ -1,14 +1,16 @@
 /*
 ** code.c: the export table, the table of loaded modules, the code path and
 ** the lookup from a code address to its function and source line (for
-** stack traces), and where module files come from: the bundle first, then
-** the code path. Loading itself is load.c.
+** stack traces), and where module files come from: the program image or
+** the module bundle first, then the code path (not for a sealed image).
+** Loading itself is load.c.
 */
 #include <string.h>
 
 #include "atom.h"
 #include "bundle.h"
 #include "code.h"
+#include "image.h"
 #include "load.h"
 #include "plat.h"
 #include "strbuf.h"
@@ -118,29 +120,41 @@ void code_path_reverse_front(size_t n) {
     }
 }
 
-/* ---- the bundle: looked in before the code path ---- */
+/* ---- the image or the bundle: looked in before the code path ---- */
 
-static const Bundle *image;
+static const Bundle *bundle;
+static const Image *image;
 
-void code_use_bundle(const Bundle *b) { image = b; }
+void code_use_bundle(const Bundle *b) { bundle = b; }
+void code_use_image(const Image *im) { image = im; }
 
-/* Looks up the file 'name' ('n' bytes) followed by 'ext' in the bundle. */
-static bool image_find(const char *name, size_t n, const char *ext, const uint8_t **data,
-                       size_t *len) {
+/* Nothing is loaded from outside a sealed image. */
+static bool sealed(void) { return image && image->sealed; }
+
+/* Looks up the file 'name' ('n' bytes) followed by 'ext' in the image or
+   the bundle. */
+static bool boot_find(const char *name, size_t n, const char *ext, const uint8_t **data,
+                      size_t *len) {
     size_t e = strlen(ext);
-    char file[BUNDLE_MAX_NAME + 1];
-    /* bundle_find takes a C string: a name with a NUL in it (an atom may
+    char file[IMAGE_MAX_NAME + 1];
+    /* Both look names up as C strings: a name with a NUL in it (an atom may
        have one) would otherwise match the name cut at the NUL. */
-    if (!image || n + e > BUNDLE_MAX_NAME || memchr(name, 0, n)) return false;
+    if ((!image && !bundle) || n + e > IMAGE_MAX_NAME || memchr(name, 0, n)) return false;
     memcpy(file, name, n);
     memcpy(file + n, ext, e + 1);
-    return bundle_find(image, file, data, len);
+    if (!image) return bundle_find(bundle, file, data, len);
+    const ImageFile *f = image_find(image, file);
+    if (!f) return false;
+    *data = f->data;
+    *len = f->len;
+    return true;
 }
 
 bool code_path_read(const char *name, size_t n, const uint8_t **data, size_t *len,
                     uint8_t **owned) {
     *owned = NULL;
-    if (image_find(name, n, "", data, len)) return true;
+    if (boot_find(name, n, "", data, len)) return true;
+    if (sealed()) return false;
     for (size_t i = 0; i < npaths; i++) {
         StrBuf b;
         strbuf_init(&b);
@@ -163,20 +177,21 @@ Module *code_ensure_loaded(term_t m, term_t *why) {
     *why = ATOM_nofile;
     const uint8_t *in;
     size_t len;
-    if (image_find(name, n, ".beam", &in, &len)) {
-        /* load_module frees the bytes it is given, and the bundle's are
+    if (boot_find(name, n, ".beam", &in, &len)) {
+        /* load_module frees the bytes it is given, and the image's are
            not ours to free, so it gets a copy (the loader keeps nothing
            of the .beam bytes: the copy goes when the load ends). */
         uint8_t *copy = vm_alloc(len);
         memcpy(copy, in, len);
         StrBuf b;
         strbuf_init(&b);
-        strbuf_printf(&b, "bundle:%.*s.beam", (int)n, name);
+        strbuf_printf(&b, "%s:%.*s.beam", image ? "image" : "bundle", (int)n, name);
         mod = load_module(b.s, copy, len, m);
         strbuf_free(&b);
         if (!mod) *why = ATOM_badfile;
         return mod;
     }
+    if (sealed()) return NULL;
     for (size_t i = 0; i < npaths; i++) {
         StrBuf b;
         strbuf_init(&b);

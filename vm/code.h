@@ -18,6 +18,7 @@
 
 struct Proc;
 struct Bundle;
+struct Image;
 typedef uintptr_t Instr;
 
 /* A BIF: arguments in 'args' (x registers or a copy). Returns the result,
@@ -83,8 +84,9 @@ Export *code_export_find(term_t m, term_t f, uint32_t arity);
 Module *code_module(term_t m);
 void code_register(Module *mod);  /* makes a freshly loaded module current */
 
-/* Loads 'm' if it is not loaded: Mod.beam from the bundle, else from the
-   code path. Returns the module or NULL ('why' set to an atom: nofile,
+/* Loads 'm' if it is not loaded: Mod.beam from the program image or the
+   bundle, else from the code path (never from the code path when the image
+   is sealed). Returns the module or NULL ('why' set to an atom: nofile,
    badfile). May print a loader error. */
 Module *code_ensure_loaded(term_t m, term_t *why);
 
@@ -92,14 +94,19 @@ Module *code_ensure_loaded(term_t m, term_t *why);
    before the code path; NULL: no bundle. 'b' and its bytes must live as
    long as the VM. */
 void code_use_bundle(const struct Bundle *b);
+/* The same for a program image (image.h), which takes the bundle's place:
+   its files are looked up by base name before the code path, and when it
+   is sealed, the code path is never read. NULL: no image. */
+void code_use_image(const struct Image *im);
 
 /* The code path: directories searched for Mod.beam, in order. */
 void code_path_add(const char *dir, bool front);
-/* Reads the file 'name' ('n' bytes, no '/') from the bundle, else from the
-   first code path directory that has it. Sets '*data' and '*len', and
-   '*owned' to what the caller must vm_free when done with the bytes: the
-   bytes themselves when they come from a file, NULL when they belong to
-   the bundle (read-only, alive as long as the VM). False when none has it. */
+/* Reads the file 'name' ('n' bytes, no '/') from the image or the bundle,
+   else (unless the image is sealed) from the first code path directory
+   that has it. Sets '*data' and '*len', and '*owned' to what the caller
+   must vm_free when done with the bytes: the bytes themselves when they
+   come from a file, NULL when they belong to the image or the bundle
+   (read-only, alive as long as the VM). False when none has it. */
 bool code_path_read(const char *name, size_t n, const uint8_t **data, size_t *len,
                     uint8_t **owned);
 /* Reverses the first 'n' directories (after adding them one by one to the

@@ -21,6 +21,17 @@
 
 #define IMAGE_MAGIC "SPOREIMG"
 #define IMAGE_VERSION 1
+/* The header: the magic, then the version and the manifest's length, each
+   a u32 in little endian. The files' offsets count from the first byte
+   after the manifest. */
+#define IMAGE_HEADER_SIZE 16
+
+/* Limits the reader enforces, and the writer (tools/image_write.c). */
+#define IMAGE_MAX_NAME 255      /* bytes of a name: file, channel, peer, service, entry */
+#define IMAGE_MAX_FILES 65536
+#define IMAGE_MAX_ARGS 1024     /* entry arguments; boot arguments */
+#define IMAGE_MAX_ARG 4096      /* bytes of one argument */
+#define IMAGE_MAX_CHANNELS 1024
 
 typedef struct ImageFile {
     const char *name; /* NUL-terminated copy, owned by the Image */

@@ -1,8 +1,9 @@
 /*
-** main.c: vm_main, the boot sequence of the VM, one step per line. It reads
-** the erl-style command line for the code path, opens the module bundle
-** the platform may hand it, then starts init:boot/1 of stdlib/init.erl with
-** every argument; init does the rest (-s, -run, -eval, -extra) in Erlang.
+** main.c: vm_main, the boot sequence of the VM, one step per line. It opens
+** the program image or module bundle the platform may hand it, puts the
+** image's boot arguments and entry point into the erl-style command line,
+** reads the code path from it, then starts init:boot/1 of stdlib/init.erl
+** with every argument; init does the rest (-s, -run, -eval, -extra) in Erlang.
 */
 #include <string.h>
 
@@ -11,6 +12,7 @@
 #include "atom.h"
 #include "bundle.h"
 #include "heap.h"
+#include "image.h"
 #include "interp.h"
 #include "plat.h"
 #include "strbuf.h"
@@ -70,16 +72,23 @@ static void setup_path(int argc, char **argv) {
     if (front > 1) code_path_reverse_front((size_t)front);
 }
 
-/* The module bundle the platform booted with, if any: the code loader
-   reads from it for as long as the VM runs. */
-static Bundle image;
+/* The program image or module bundle the platform booted with, if any:
+   the code loader reads from it for as long as the VM runs. */
+static Image image;
+static Bundle bundle;
+static bool have_image;
 
-/* Opens the bundle in 'start' for the code loader. False, after saying why
-   on the console, when it is malformed. */
+/* Opens the image or bundle in 'start' (told apart by the image's magic)
+   for the code loader. False, after saying why on the console, when it is
+   malformed. */
 static bool open_image(const PlatStart *start) {
     if (!start->image) return true;
     char err[256];
-    if (bundle_open(&image, start->image, start->image_len, err, sizeof err) < 0) {
+    have_image = image_is(start->image, start->image_len);
+    int rc = have_image ? image_open(&image, start->image, start->image_len, err, sizeof err)
+                        : bundle_open(&bundle, start->image, start->image_len, err, sizeof err);
+    if (rc < 0) {
+        have_image = false;
         StrBuf b;
         strbuf_init(&b);
         strbuf_printf(&b, "spore: %s\n", err);
@@ -87,8 +96,49 @@ static bool open_image(const PlatStart *start) {
         strbuf_free(&b);
         return false;
     }
-    code_use_bundle(&image);
+    if (have_image) code_use_image(&image);
+    else code_use_bundle(&bundle);
     return true;
+}
+
+/* True when the command line runs something: -s, -run or -eval before any
+   -extra (after which every argument is a plain one). */
+static bool names_run(int argc, char **argv) {
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "-extra") == 0) break;
+        if (strcmp(argv[i], "-s") == 0 || strcmp(argv[i], "-run") == 0 ||
+            strcmp(argv[i], "-eval") == 0)
+            return true;
+    }
+    return false;
+}
+
+/* The VM's arguments: the program's name, the image's boot arguments, the
+   command line's, and, when the command line runs nothing, the image's
+   entry point as "-run Mod Fun Args..." (before any -extra). Without an
+   image, the command line as it is. The array is vm_alloc'd (free it with
+   vm_free); its strings are not copied. */
+static char **boot_args(const PlatStart *start, int *argc) {
+    int n = start->argc;
+    char *const *in = start->argv;
+    bool entry = have_image && image.entry_module && !names_run(n, start->argv);
+    size_t max = (size_t)n + 1 + (have_image ? image.boot_argc : 0) +
+                 (entry ? 3 + image.entry_argc : 0);
+    char **out = vm_alloc((max + 1) * sizeof *out);
+    int k = 0, i = 1;
+    out[k++] = n > 0 ? in[0] : "spore";
+    for (uint32_t j = 0; have_image && j < image.boot_argc; j++) out[k++] = image.boot_args[j];
+    for (; i < n && strcmp(in[i], "-extra") != 0; i++) out[k++] = in[i];
+    if (entry) {
+        out[k++] = "-run";
+        out[k++] = image.entry_module;
+        out[k++] = image.entry_function;
+        for (uint32_t j = 0; j < image.entry_argc; j++) out[k++] = image.entry_args[j];
+    }
+    for (; i < n; i++) out[k++] = in[i];
+    out[k] = NULL;
+    *argc = k;
+    return out;
 }
 
 int vm_main(const PlatStart *start) {
@@ -97,7 +147,9 @@ int vm_main(const PlatStart *start) {
     interp_init();
     sched_init();
     if (!open_image(start)) return 1;
-    setup_path(start->argc, start->argv);
+    int argc;
+    char **argv = boot_args(start, &argc);
+    setup_path(argc, argv);
     plat_mark(PLAT_MARK_VM);
 
     /* init:boot(Args): Args as a list of strings, built on a scratch
@@ -105,8 +157,9 @@ int vm_main(const PlatStart *start) {
     Proc scratch;
     memset(&scratch, 0, sizeof scratch);
     term_t args = TERM_NIL;
-    for (int i = start->argc - 1; i >= 1; i--) /* argv[0] is the program */
-        args = heap_cons(&scratch, heap_cstr(&scratch, start->argv[i]), args);
+    for (int i = argc - 1; i >= 1; i--) /* argv[0] is the program */
+        args = heap_cons(&scratch, heap_cstr(&scratch, argv[i]), args);
+    vm_free(argv);
     term_t err;
     term_t argl = heap_cons(&scratch, args, TERM_NIL);
     Proc *init = proc_spawn(NULL, ATOM_init, atom_intern("boot", 4), argl, &err);

@@ -16,8 +16,9 @@ typedef enum { PLAT_OK = 0, PLAT_AGAIN, PLAT_EINVAL, PLAT_EUNSPEC } plat_result_
 typedef struct PlatStart {
     int argc;
     char **argv;          /* the command line, erl -noshell style */
-    const uint8_t *image; /* a module bundle (vm/bundle.h) the code loader
-                             looks in before plat_file_read, or NULL */
+    const uint8_t *image; /* a program image (vm/image.h) or a module bundle
+                             (vm/bundle.h) the code loader looks in before
+                             plat_file_read, or NULL */
     size_t image_len;
 } PlatStart;
 

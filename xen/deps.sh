@@ -10,8 +10,21 @@
 # picolibc puts its maths into libc.a; its libm.a is empty and is kept only so
 # that "-lm" style link lines work. Each step leaves a stamp that records
 # what it was made from; a rerun with nothing to do does no work.
+#
+# It also fetches the runtime of nanopb (pb.h, pb_common.c, pb_decode.c,
+# pb_encode.c and their headers), which reads and writes the program image's
+# manifest (image/manifest.proto) in both builds; each build compiles it with
+# its own flags. Only that, and quickly, for the hosted build:
+#   xen/deps.sh --nanopb [CACHE_DIR]
+# prints the folder of the nanopb sources on its last line. (Debian's binary
+# package nanopb ships the code generator but not these sources.)
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+MODE=all
+if [ "${1:-}" = --nanopb ]; then
+    MODE=nanopb
+    shift
+fi
 CACHE=$(realpath -m "${1:-$ROOT/.cache/xen-deps}")
 SYSROOT=$CACHE/sysroot
 STAMPS=$CACHE/stamps
@@ -25,6 +38,12 @@ ZLIB=(zlib 1:1.2.13.dfsg-1 bookworm zlib_1.2.13.dfsg.orig.tar.bz2
       71feb7947e3c00ef125f83b79a4e529bde31171e5babe48b391f06758d1ab0a1)
 GMP=(gmp 2:6.2.1+dfsg1-1.1 bookworm gmp_6.2.1+dfsg1.orig.tar.xz
      471b9e463e04362a0124f215afc5f0a4b99caedeeb62634c61bbc12988efa64c)
+# The runtime must be the version of the generator (Debian's nanopb package).
+# shellcheck disable=SC2034 # read by name: source_pkg NANOPB
+NANOPB=(nanopb 0.4.7-2 bookworm nanopb_0.4.7.orig.tar.gz
+        e1d89b166367a3c42d42311bdc2ed57ff78f86aede9a66828516e45490d48c81)
+NANOPB_FILES=(pb.h pb_common.c pb_common.h pb_decode.c pb_decode.h pb_encode.c pb_encode.h
+              LICENSE.txt)
 
 # The kernel's code generation: no red zone (interrupts land on the current
 # stack), no PIC, no unwind tables, no stack protector (nothing sets up a
@@ -69,11 +88,13 @@ run() {
     fi
 }
 
-# Installs the Debian packages behind the tools we miss.
+# need_tools [TOOL:PACKAGE...]: installs the Debian packages behind the
+# tools we miss; without arguments, those of the whole build.
 need_tools() {
-    local missing=() pair
-    for pair in apt-get:apt dpkg-source:dpkg-dev meson:meson ninja:ninja-build xz:xz-utils \
-                bzip2:bzip2 gcc:gcc ar:binutils; do
+    local missing=() pair pairs=("$@")
+    [ ${#pairs[@]} -gt 0 ] || pairs=(apt-get:apt dpkg-source:dpkg-dev meson:meson ninja:ninja-build
+                                     xz:xz-utils bzip2:bzip2 gcc:gcc ar:binutils gzip:gzip)
+    for pair in "${pairs[@]}"; do
         command -v "${pair%%:*}" >/dev/null || missing+=("${pair#*:}")
     done
     [ ${#missing[@]} -eq 0 ] && return
@@ -226,6 +247,14 @@ build_minigmp() {
     stamp_set minigmp "$key"
 }
 
+# The nanopb runtime, unpacked alone (the tarball's top folder stripped):
+# the generator, tests and examples in the tarball are not needed.
+fetch_nanopb() {
+    local members=() f
+    for f in "${NANOPB_FILES[@]}"; do members+=("*/$f"); done
+    source_pkg NANOPB --no-wildcards-match-slash "${members[@]}"
+}
+
 install_sysroot() {
     local key
     key="$(cat "$STAMPS/picolibc" "$STAMPS/zlib" "$STAMPS/minigmp")"
@@ -245,11 +274,18 @@ mkdir -p "$CACHE/dl" "$STAMPS"
 # CMake and spore.sh may run this at the same time; one at a time.
 exec 9>"$CACHE/.lock"
 flock 9
+if [ "$MODE" = nanopb ]; then
+    need_tools apt-get:apt gzip:gzip
+    fetch_nanopb
+    echo "$CACHE/src/nanopb"
+    exit 0
+fi
 need_tools
 GCC_VERSION=$(gcc -dumpfullversion)
 source_pkg PICOLIBC
 source_pkg ZLIB
 source_pkg GMP '*/mini-gmp/mini-gmp.c' '*/mini-gmp/mini-gmp.h'
+fetch_nanopb
 build_picolibc
 build_zlib
 build_minigmp

@@ -116,6 +116,10 @@ static const char *mode_name(void) {
     }
 }
 
+/* A program image ("SPOREIMG") carries its entry point; a bundle does not.
+   The VM checks the image itself. */
+static bool image_has_entry(const uint8_t *p, size_t n) { return n >= 8 && memcmp(p, "SPOREIMG", 8) == 0; }
+
 void plat_boot(void) {
     char opt[64];
     mark_tsc[MARK_ENTRY] = boot.tsc_entry;
@@ -145,12 +149,14 @@ void plat_boot(void) {
         start.image = boot.module;
         start.image_len = boot.module_len;
     }
-    if (argc < 2) {
-        kprintf("spore: nothing to run: the kernel command line names no -s, -run or -eval\n");
+    if (!start.image) {
+        kprintf("spore: no modules: boot with a program image (sealed in by spore build, or a "
+                "boot module) or a module bundle\n");
         plat_exit(1);
     }
-    if (!start.image) {
-        kprintf("spore: no modules: boot with a module bundle (a boot module or a linked-in one)\n");
+    if (argc < 2 && !image_has_entry(start.image, start.image_len)) {
+        kprintf("spore: nothing to run: the kernel command line names no -s, -run or -eval, "
+                "and the image no entry point\n");
         plat_exit(1);
     }
     plat_exit(vm_main(&start));

@@ -1,0 +1,407 @@
+/*
+** image_write.c: writes program images (vm/image.h) for `spore build` and
+** `spore image`. image_encode lays out the header, the manifest (encoded by
+** nanopb from image/manifest.proto) and the files' bytes, and reads the
+** result back with the VM's own reader before handing it out.
+** image_seal_kernel copies a kernel ELF with an image sealed into its last
+** load segment (the "SPORESEG" header of xen/seal.c).
+*/
+#include <elf.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <pb_encode.h>
+
+#include "../vm/image.h"
+#include "image_write.h"
+#include "manifest.pb.h"
+
+/* Writes "image: " and the message into 'err'. Returns -1. */
+static int fail(char *err, size_t errlen, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static int fail(char *err, size_t errlen, const char *fmt, ...)
+{
+    if (errlen == 0)
+        return -1;
+    int n = snprintf(err, errlen, "image: ");
+    if (n < 0 || (size_t)n >= errlen)
+        return -1;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+static void put_u32(uint8_t *p, uint32_t v)
+{
+    for (int i = 0; i < 4; i++)
+        p[i] = (uint8_t)(v >> (8 * i));
+}
+
+/* ---- the manifest's encoders: each gets what it writes in 'arg' ---- */
+
+typedef struct Strings {
+    const char *const *v;
+    size_t n;
+} Strings;
+
+/* A file in the order of the image, and where its bytes go. */
+typedef struct Placed {
+    const ImageSpecFile *f;
+    uint64_t offset;
+} Placed;
+
+typedef struct Files {
+    const Placed *v;
+    size_t n;
+} Files;
+
+/* A string; empty, it is left out (a proto3 reader sees it as empty). */
+static bool put_text(pb_ostream_t *s, const pb_field_t *f, void *const *arg)
+{
+    const char *t = *arg;
+    if (!t || !*t)
+        return true;
+    return pb_encode_tag_for_field(s, f) && pb_encode_string(s, (const pb_byte_t *)t, strlen(t));
+}
+
+static bool put_texts(pb_ostream_t *s, const pb_field_t *f, void *const *arg)
+{
+    const Strings *l = *arg;
+    for (size_t i = 0; i < l->n; i++)
+        if (!pb_encode_tag_for_field(s, f) ||
+            !pb_encode_string(s, (const pb_byte_t *)l->v[i], strlen(l->v[i])))
+            return false;
+    return true;
+}
+
+static bool put_entry(pb_ostream_t *s, const pb_field_t *f, void *const *arg)
+{
+    const ImageSpec *sp = *arg;
+    if (!sp->entry_module)
+        return true;
+    Strings args = {sp->entry_args, sp->entry_argc};
+    spore_Entry e = spore_Entry_init_zero;
+    e.module.funcs.encode = e.function.funcs.encode = put_text;
+    e.args.funcs.encode = put_texts;
+    e.module.arg = (void *)sp->entry_module;
+    e.function.arg = (void *)sp->entry_function;
+    e.args.arg = &args;
+    return pb_encode_tag_for_field(s, f) && pb_encode_submessage(s, spore_Entry_fields, &e);
+}
+
+static bool put_channels(pb_ostream_t *s, const pb_field_t *f, void *const *arg)
+{
+    const ImageSpec *sp = *arg;
+    for (size_t i = 0; i < sp->nchannels; i++) {
+        spore_Channel c = spore_Channel_init_zero;
+        c.name.funcs.encode = c.peer.funcs.encode = put_text;
+        c.name.arg = (void *)sp->channel_names[i];
+        c.peer.arg = (void *)sp->channel_peers[i];
+        if (!pb_encode_tag_for_field(s, f) || !pb_encode_submessage(s, spore_Channel_fields, &c))
+            return false;
+    }
+    return true;
+}
+
+static bool put_files(pb_ostream_t *s, const pb_field_t *f, void *const *arg)
+{
+    const Files *l = *arg;
+    for (size_t i = 0; i < l->n; i++) {
+        spore_File m = spore_File_init_zero;
+        m.name.funcs.encode = put_text;
+        m.name.arg = (void *)l->v[i].f->name;
+        m.offset = l->v[i].offset;
+        m.size = l->v[i].f->len;
+        if (!pb_encode_tag_for_field(s, f) || !pb_encode_submessage(s, spore_File_fields, &m))
+            return false;
+    }
+    return true;
+}
+
+/* ---- image_encode ---- */
+
+static int placed_cmp(const void *a, const void *b)
+{
+    return strcmp(((const Placed *)a)->f->name, ((const Placed *)b)->f->name);
+}
+
+/* What the encoders would trip on; everything else is left to the read
+   back, whose messages are the VM's. */
+static int check_spec(const ImageSpec *sp, char *err, size_t errlen)
+{
+    if (sp->entry_module && !sp->entry_function)
+        return fail(err, errlen, "entry: no function");
+    if (!sp->entry_module && (sp->entry_function || sp->entry_argc))
+        return fail(err, errlen, "entry: no module");
+    for (size_t i = 0; i < sp->entry_argc; i++)
+        if (!sp->entry_args[i])
+            return fail(err, errlen, "entry argument %zu is NULL", i + 1);
+    for (size_t i = 0; i < sp->boot_argc; i++)
+        if (!sp->boot_args[i])
+            return fail(err, errlen, "boot argument %zu is NULL", i + 1);
+    for (size_t i = 0; i < sp->nchannels; i++)
+        if (!sp->channel_names[i] || !sp->channel_peers[i])
+            return fail(err, errlen, "channel %zu: no name or no peer", i + 1);
+    if (sp->nfiles > IMAGE_MAX_FILES)
+        return fail(err, errlen, "%zu files (at most %d)", sp->nfiles, IMAGE_MAX_FILES);
+    for (size_t i = 0; i < sp->nfiles; i++)
+        if (!sp->files[i].name || (!sp->files[i].data && sp->files[i].len))
+            return fail(err, errlen, "file %zu: no name or no data", i + 1);
+    return 0;
+}
+
+/* Sorts the files by name and gives each its offset; 'data' is the sum of
+   their sizes. NULL after a message when two have one name. */
+static Placed *place_files(const ImageSpec *sp, uint64_t *data, char *err, size_t errlen)
+{
+    Placed *v = malloc((sp->nfiles ? sp->nfiles : 1) * sizeof *v);
+    if (!v) {
+        fail(err, errlen, "out of memory");
+        return NULL;
+    }
+    for (size_t i = 0; i < sp->nfiles; i++)
+        v[i].f = &sp->files[i];
+    qsort(v, sp->nfiles, sizeof *v, placed_cmp);
+    *data = 0;
+    for (size_t i = 0; i < sp->nfiles; i++) {
+        if (i > 0 && strcmp(v[i - 1].f->name, v[i].f->name) == 0) {
+            fail(err, errlen, "two files named %s", v[i].f->name);
+            free(v);
+            return NULL;
+        }
+        v[i].offset = *data;
+        *data += v[i].f->len;
+    }
+    return v;
+}
+
+/* The manifest of 'sp', its encoders pointing at 'boot' and 'files'. */
+static void manifest_of(spore_Manifest *m, const ImageSpec *sp, Strings *boot, Files *files)
+{
+    *m = (spore_Manifest)spore_Manifest_init_zero;
+    m->service.funcs.encode = put_text;
+    m->service.arg = (void *)sp->service;
+    m->entry.funcs.encode = put_entry;
+    m->entry.arg = (void *)sp;
+    m->boot_args.funcs.encode = put_texts;
+    m->boot_args.arg = boot;
+    m->memory_mb = sp->memory_mb;
+    m->sealed = sp->sealed;
+    m->channels.funcs.encode = put_channels;
+    m->channels.arg = (void *)sp;
+    m->files.funcs.encode = put_files;
+    m->files.arg = files;
+}
+
+int image_encode(const ImageSpec *sp, uint8_t **out, size_t *len, char *err, size_t errlen)
+{
+    *out = NULL;
+    *len = 0;
+    uint64_t data_len;
+    Placed *placed;
+    if (check_spec(sp, err, errlen) < 0 || !(placed = place_files(sp, &data_len, err, errlen)))
+        return -1;
+    Strings boot = {sp->boot_args, sp->boot_argc};
+    Files files = {placed, sp->nfiles};
+    spore_Manifest m;
+    manifest_of(&m, sp, &boot, &files);
+
+    size_t mlen;
+    if (!pb_get_encoded_size(&mlen, spore_Manifest_fields, &m)) {
+        free(placed);
+        return fail(err, errlen, "cannot encode the manifest");
+    }
+    if (mlen > UINT32_MAX || data_len > SIZE_MAX - IMAGE_HEADER_SIZE - mlen) {
+        free(placed);
+        return fail(err, errlen, "too large to encode");
+    }
+    size_t total = IMAGE_HEADER_SIZE + mlen + (size_t)data_len;
+    uint8_t *b = malloc(total);
+    if (!b) {
+        free(placed);
+        return fail(err, errlen, "out of memory (%zu bytes)", total);
+    }
+    memcpy(b, IMAGE_MAGIC, 8);
+    put_u32(b + 8, IMAGE_VERSION);
+    put_u32(b + 12, (uint32_t)mlen);
+    pb_ostream_t s = pb_ostream_from_buffer(b + IMAGE_HEADER_SIZE, mlen);
+    bool ok = pb_encode(&s, spore_Manifest_fields, &m) && s.bytes_written == mlen;
+    for (size_t i = 0; ok && i < sp->nfiles; i++)
+        if (placed[i].f->len)
+            memcpy(b + IMAGE_HEADER_SIZE + mlen + placed[i].offset, placed[i].f->data,
+                   placed[i].f->len);
+    free(placed);
+    if (!ok) {
+        free(b);
+        return fail(err, errlen, "cannot encode the manifest: %s", PB_GET_ERROR(&s));
+    }
+    /* What is written must be what the VM reads: names, limits and all. */
+    Image check;
+    if (image_open(&check, b, total, err, errlen) < 0) {
+        free(b);
+        return -1;
+    }
+    image_close(&check);
+    *out = b;
+    *len = total;
+    return 0;
+}
+
+/* ---- image_seal_kernel ---- */
+
+/* Reads the whole file at 'path' into a malloc'd buffer; NULL with errno. */
+static uint8_t *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    uint8_t *b = NULL;
+    long n = -1;
+    if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0 &&
+        (b = malloc((size_t)n + 1)) != NULL && fread(b, 1, (size_t)n, f) != (size_t)n) {
+        free(b);
+        b = NULL;
+        errno = EIO;
+    }
+    fclose(f);
+    if (b)
+        *len = (size_t)n;
+    return b;
+}
+
+/* The ELF header's checks: a little-endian ELF64 x86-64 executable whose
+   program headers lie inside the file. */
+static bool elf_ok(const uint8_t *k, size_t size, Elf64_Ehdr *eh)
+{
+    if (size < sizeof *eh)
+        return false;
+    memcpy(eh, k, sizeof *eh);
+    return memcmp(eh->e_ident, ELFMAG, SELFMAG) == 0 && eh->e_ident[EI_CLASS] == ELFCLASS64 &&
+           eh->e_ident[EI_DATA] == ELFDATA2LSB && eh->e_machine == EM_X86_64 &&
+           eh->e_type == ET_EXEC && eh->e_phentsize == sizeof(Elf64_Phdr) && eh->e_phoff <= size &&
+           eh->e_phnum <= (size - eh->e_phoff) / sizeof(Elf64_Phdr);
+}
+
+/* The index of the load segment that starts with "SPORESEG", or a
+   negative number after a message: none, two, or not the last by address. */
+static int find_seal(const uint8_t *k, size_t size, const Elf64_Ehdr *eh, const char *name,
+                     char *err, size_t errlen)
+{
+    int found = -1;
+    Elf64_Phdr ph, seal = {0};
+    for (int i = 0; i < eh->e_phnum; i++) {
+        memcpy(&ph, k + eh->e_phoff + (size_t)i * sizeof ph, sizeof ph);
+        if (ph.p_type != PT_LOAD || ph.p_filesz < 16 || ph.p_offset > size - 16 ||
+            memcmp(k + ph.p_offset, "SPORESEG", 8) != 0)
+            continue;
+        if (found >= 0)
+            return fail(err, errlen, "%s: two load segments start with SPORESEG", name);
+        found = i;
+        seal = ph;
+    }
+    if (found < 0)
+        return fail(err, errlen, "%s: no load segment starts with SPORESEG (not a spore kernel)",
+                    name);
+    for (int i = 0; i < eh->e_phnum; i++) {
+        memcpy(&ph, k + eh->e_phoff + (size_t)i * sizeof ph, sizeof ph);
+        if (i != found && ph.p_type == PT_LOAD && ph.p_vaddr >= seal.p_vaddr)
+            return fail(err, errlen, "%s: the SPORESEG segment is not the last load segment", name);
+    }
+    uint64_t sealed_len;
+    memcpy(&sealed_len, k + seal.p_offset + 8, 8);
+    if (sealed_len != 0)
+        return fail(err, errlen, "%s: already holds an image (%llu bytes)", name,
+                    (unsigned long long)sealed_len);
+    if (seal.p_align > 1 && (seal.p_align & (seal.p_align - 1)) != 0)
+        return fail(err, errlen, "%s: the SPORESEG segment's alignment is not a power of 2", name);
+    return found;
+}
+
+/* Points the section ".spore_image", if the kernel has section headers,
+   at the segment's new place, so that tools that read sections agree. */
+static void move_section(uint8_t *k, size_t size, const Elf64_Ehdr *eh, uint64_t off, uint64_t len)
+{
+    if (!eh->e_shoff || eh->e_shentsize != sizeof(Elf64_Shdr) || eh->e_shoff > size ||
+        eh->e_shnum > (size - eh->e_shoff) / sizeof(Elf64_Shdr) || eh->e_shstrndx >= eh->e_shnum)
+        return;
+    Elf64_Shdr sh, strs;
+    memcpy(&strs, k + eh->e_shoff + (size_t)eh->e_shstrndx * sizeof sh, sizeof sh);
+    if (strs.sh_offset > size || strs.sh_size > size - strs.sh_offset)
+        return;
+    static const char want[] = ".spore_image";
+    for (int i = 0; i < eh->e_shnum; i++) {
+        uint8_t *at = k + eh->e_shoff + (size_t)i * sizeof sh;
+        memcpy(&sh, at, sizeof sh);
+        if (sh.sh_name >= strs.sh_size || strs.sh_size - sh.sh_name < sizeof want ||
+            memcmp(k + strs.sh_offset + sh.sh_name, want, sizeof want) != 0)
+            continue;
+        sh.sh_offset = off;
+        sh.sh_size = len;
+        memcpy(at, &sh, sizeof sh);
+    }
+}
+
+int image_seal_kernel(const char *kernel, const uint8_t *image, size_t len, const char *out,
+                      char *err, size_t errlen)
+{
+    size_t size;
+    uint8_t *k = read_file(kernel, &size);
+    if (!k)
+        return fail(err, errlen, "cannot read %s: %s", kernel, strerror(errno));
+    Elf64_Ehdr eh;
+    int i = -1;
+    if (!elf_ok(k, size, &eh))
+        fail(err, errlen, "%s: not an ELF64 x86-64 kernel", kernel);
+    else
+        i = find_seal(k, size, &eh, kernel, err, errlen);
+    if (i < 0) {
+        free(k);
+        return -1;
+    }
+    Elf64_Phdr ph;
+    uint8_t *at = k + eh.e_phoff + (size_t)i * sizeof ph;
+    memcpy(&ph, at, sizeof ph);
+    /* The loaders map file offsets to addresses page by page: the
+       segment's new offset must be congruent to its address modulo its
+       alignment. It goes at the end of the file, after the section headers. */
+    uint64_t align = ph.p_align > 1 ? ph.p_align : 1;
+    uint64_t off = size + ((ph.p_vaddr - size) & (align - 1));
+    if (len > SIZE_MAX - 16 - off) {
+        free(k);
+        return fail(err, errlen, "the image is too large");
+    }
+    size_t total = (size_t)off + 16 + len;
+    uint8_t *b = realloc(k, total);
+    if (!b) {
+        free(k);
+        return fail(err, errlen, "out of memory (%zu bytes)", total);
+    }
+    k = b;
+    memset(k + size, 0, (size_t)off - size);
+    memcpy(k + off, k + ph.p_offset, 16);
+    uint64_t l64 = len;
+    memcpy(k + off + 8, &l64, 8);
+    memcpy(k + off + 16, image, len);
+    at = k + eh.e_phoff + (size_t)i * sizeof ph;
+    ph.p_offset = off;
+    ph.p_filesz = ph.p_memsz = 16 + (uint64_t)len;
+    memcpy(at, &ph, sizeof ph);
+    move_section(k, size, &eh, off, 16 + (uint64_t)len);
+
+    FILE *f = fopen(out, "wb");
+    bool ok = f && fwrite(k, 1, total, f) == total;
+    if (f && fclose(f) != 0)
+        ok = false;
+    free(k);
+    if (!ok) {
+        int e = errno;
+        remove(out);
+        return fail(err, errlen, "cannot write %s: %s", out, strerror(e));
+    }
+    return 0;
+}
