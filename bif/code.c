@@ -31,7 +31,7 @@ static term_t module_info_item(Proc *p, Module *mod, term_t what) {
     if (what == ATOM_functions) return function_list(p, mod, true);
     if (what == ATOM_attributes) return mod->attributes;
     if (what == ATOM_compile) return mod->compile_info;
-    if (what == ATOM_md5) return bin_from(p, mod->md5, sizeof mod->md5);
+    if (what == ATOM_md5) return bin_from(p, code_module_md5(mod), sizeof mod->md5);
     if (what == atom_intern("nifs", 4)) return TERM_NIL;
     if (what == atom_intern("native", 6)) return ATOM_false;
     return TERM_NONE;

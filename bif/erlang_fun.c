@@ -125,7 +125,7 @@ static term_t fun_item(Proc *p, term_t f, term_t what) {
     if (what == ATOM_new_uniq) {
         uint8_t *d;
         term_t b = bin_make(p, 16, &d);
-        memcpy(d, fe->module->md5, 16);
+        memcpy(d, code_module_md5(fe->module), 16);
         return b;
     }
     return TERM_NONE;

@@ -622,7 +622,7 @@ static int need(Ctx *c, const Chunk *ch, int k) {
     return ch[k].present ? 0 : fail(c, "missing chunk");
 }
 
-static int parse_chunks(Ctx *c, BeamFile *bf, const Chunk *ch) {
+static int parse_chunks(Ctx *c, BeamFile *bf, const Chunk *ch, unsigned flags) {
     int atoms = ch[CH_ATOM].present && !ch[CH_ATU8].present ? CH_ATOM : CH_ATU8;
     if (need(c, ch, atoms) < 0 || read_atoms(c, bf, &ch[atoms], atoms == CH_ATOM) < 0) return -1;
     if (need(c, ch, CH_CODE) < 0 || read_code(c, bf, &ch[CH_CODE]) < 0) return -1;
@@ -648,12 +648,17 @@ static int parse_chunks(Ctx *c, BeamFile *bf, const Chunk *ch) {
         bf->strings = ch[CH_STRT].data;
         bf->strings_size = ch[CH_STRT].size;
     }
-    compute_md5(bf, ch);
+    if (!(flags & BEAMFILE_NO_MD5)) compute_md5(bf, ch);
     return 0;
 }
 
 int beamfile_read(BeamFile *bf, const char *name, const uint8_t *data, size_t size,
                   char *err, size_t errlen) {
+    return beamfile_read_flags(bf, name, data, size, 0, err, errlen);
+}
+
+int beamfile_read_flags(BeamFile *bf, const char *name, const uint8_t *data, size_t size,
+                        unsigned flags, char *err, size_t errlen) {
     Ctx c;
     Chunk ch[CH_COUNT];
     memset(bf, 0, sizeof *bf);
@@ -661,7 +666,7 @@ int beamfile_read(BeamFile *bf, const char *name, const uint8_t *data, size_t si
     bf->name = name;
     bf->module = bf->attributes = bf->compile_info = TERM_NIL;
     ctx_init(&c, name, "FOR1", err, errlen);
-    if (read_form(&c, data, size, ch) < 0 || parse_chunks(&c, bf, ch) < 0) {
+    if (read_form(&c, data, size, ch) < 0 || parse_chunks(&c, bf, ch, flags) < 0) {
         beamfile_free(bf);
         bf->name = name;
         return -1;

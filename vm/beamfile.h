@@ -57,6 +57,11 @@ typedef struct BeamFile {
    'err' of the form "<file>: <chunk>: <problem>". */
 int beamfile_read(BeamFile *bf, const char *name, const uint8_t *data, size_t size,
                   char *err, size_t errlen);
+/* As beamfile_read; with BEAMFILE_NO_MD5, 'md5' is left zero (the loader
+   computes it later, when asked, from bytes that stay). */
+#define BEAMFILE_NO_MD5 1u
+int beamfile_read_flags(BeamFile *bf, const char *name, const uint8_t *data, size_t size,
+                        unsigned flags, char *err, size_t errlen);
 void beamfile_free(BeamFile *bf);
 
 /* Operand kinds after decoding. */

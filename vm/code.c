@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "atom.h"
+#include "beamfile.h"
 #include "bundle.h"
 #include "code.h"
 #include "image.h"
@@ -169,6 +170,18 @@ bool code_path_read(const char *name, size_t n, const uint8_t **data, size_t *le
     return false;
 }
 
+const uint8_t *code_module_md5(Module *mod) {
+    if (mod->md5_pending) {
+        BeamFile bf;
+        char err[64];
+        if (beamfile_read(&bf, "md5", mod->src, mod->src_len, err, sizeof err) == 0)
+            memcpy(mod->md5, bf.md5, sizeof mod->md5);
+        beamfile_free(&bf);
+        mod->md5_pending = false;
+    }
+    return mod->md5;
+}
+
 Module *code_ensure_loaded(term_t m, term_t *why) {
     Module *mod = code_module(m);
     if (mod) return mod;
@@ -178,15 +191,11 @@ Module *code_ensure_loaded(term_t m, term_t *why) {
     const uint8_t *in;
     size_t len;
     if (boot_find(name, n, ".beam", &in, &len)) {
-        /* load_module frees the bytes it is given, and the image's are
-           not ours to free, so it gets a copy (the loader keeps nothing
-           of the .beam bytes: the copy goes when the load ends). */
-        uint8_t *copy = vm_alloc(len);
-        memcpy(copy, in, len);
+        /* the image's bytes stay: loaded in place, MD5 when asked */
         StrBuf b;
         strbuf_init(&b);
         strbuf_printf(&b, "%s:%.*s.beam", image ? "image" : "bundle", (int)n, name);
-        mod = load_module(b.s, copy, len, m);
+        mod = load_module_kept(b.s, in, len, m);
         strbuf_free(&b);
         if (!mod) *why = ATOM_badfile;
         return mod;

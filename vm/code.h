@@ -71,7 +71,10 @@ typedef struct Module {
     term_t attributes, compile_info; /* literal terms */
     Export **exports;       /* what this module exports */
     uint32_t num_exports;
-    uint8_t md5[16];
+    uint8_t md5[16];        /* use code_module_md5: it may not be computed yet */
+    const uint8_t *src;     /* the .beam bytes, when they stay (image, bundle) */
+    size_t src_len;
+    bool md5_pending;       /* md5 is computed from 'src' when first asked */
     struct Module *next;
 } Module;
 
@@ -79,6 +82,10 @@ typedef struct Module {
 Export *code_export(term_t m, term_t f, uint32_t arity);
 /* The export if it exists, else NULL. */
 Export *code_export_find(term_t m, term_t f, uint32_t arity);
+
+/* The module's MD5 (module_info(md5)), computed on first use when its
+   bytes stayed in the image or bundle. */
+const uint8_t *code_module_md5(Module *mod);
 
 /* The loaded module named 'm', or NULL. */
 Module *code_module(term_t m);

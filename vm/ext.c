@@ -283,7 +283,7 @@ static void enc_fun(Enc *e, term_t t) {
     put_be(e, 0, 4); /* size, patched when the free variables are written */
     put1(e, fe->arity - fe->num_free);
     static const uint8_t zero[16];
-    put_bytes(e, fe->module ? fe->module->md5 : zero, 16);
+    put_bytes(e, fe->module ? code_module_md5(fe->module) : zero, 16);
     put_be(e, fe->index, 4);
     put_be(e, fe->num_free, 4);
     enc_atom(e, fe->module ? fe->module->name : ATOM_undefined);

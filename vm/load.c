@@ -941,14 +941,20 @@ static int load(Loader *L, Module *mod, term_t expect) {
     return finish(L, mod);
 }
 
-Module *load_module(const char *path, uint8_t *data, size_t len, term_t expect) {
+static Module *load_common(const char *path, const uint8_t *data, size_t len, term_t expect,
+                           bool kept) {
     Loader L;
     memset(&L, 0, sizeof L);
     Module *mod = vm_zalloc(sizeof *mod);
-    int rc = beamfile_read(&L.bf, path, data, len, L.err, sizeof L.err);
+    int rc = beamfile_read_flags(&L.bf, path, data, len, kept ? BEAMFILE_NO_MD5 : 0, L.err,
+                                 sizeof L.err);
     if (rc == 0) rc = load(&L, mod, expect);
     loader_free(&L);
-    vm_free(data);
+    if (kept) {
+        mod->src = data;
+        mod->src_len = len;
+        mod->md5_pending = true;
+    }
     if (rc != 0) {
         StrBuf b;
         strbuf_init(&b);
@@ -967,4 +973,14 @@ Module *load_module(const char *path, uint8_t *data, size_t len, term_t expect) 
     }
     code_register(mod);
     return mod;
+}
+
+Module *load_module(const char *path, uint8_t *data, size_t len, term_t expect) {
+    Module *mod = load_common(path, data, len, expect, false);
+    vm_free(data);
+    return mod;
+}
+
+Module *load_module_kept(const char *path, const uint8_t *data, size_t len, term_t expect) {
+    return load_common(path, data, len, expect, true);
 }

@@ -12,5 +12,9 @@
    its code. On failure prints "<path>: <chunk>: <problem>" on the console
    and returns NULL. Never GCs. */
 Module *load_module(const char *path, uint8_t *data, size_t len, term_t expect);
+/* As load_module, for bytes that stay where they are for as long as the VM
+   runs (a program image or bundle): they are neither copied nor freed, and
+   the module's MD5 waits until something asks for it. */
+Module *load_module_kept(const char *path, const uint8_t *data, size_t len, term_t expect);
 
 #endif
