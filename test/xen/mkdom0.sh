@@ -120,7 +120,7 @@ mv "$D/vmlinux.tmp" "$D/vmlinux"
 R=$D/root
 rm -rf "$R"
 mkdir -p "$R"/{bin,dev,proc,sys,tmp,run,etc/xen,lib64,lib/modules,guests} \
-    "$R"/var/{run/xen,run/xenstored,lib/xen,log/xen/console} \
+    "$R"/var/{lock,run/xen,run/xenstored,lib/xen,log/xen/console} \
     "$R"/usr/lib/xen-4.17/bin "$R"/usr/bin "$R"/lib/x86_64-linux-gnu
 
 # The file that PATH names inside the unpacked tree, following symbolic links
