@@ -57,6 +57,24 @@ if [[ " ${SCEN[*]} " == *" domu "* ]]; then
         --grep-all 'xenstore: name=' --xtest-cmdline "-s erlang halt" domu || status=1
 fi
 
+# The examples, built by spore build (the image sealed into the kernel, its
+# own entry point), as Xen's PV dom0.
+if [[ " ${SCEN[*]} " == *" dom0-pv "* ]]; then
+    for ex in calc:'4 of 4 engines up' ring:'^ring: '; do
+        name=${ex%%:*} want=${ex#*:} w=$WORK/ex-$name
+        rm -rf "$w" && mkdir -p "$w/ebin"
+        erlc -o "$w/ebin" "$ROOT/examples/$name"/*.erl
+        cp "$ROOT/examples/$name"/*.app "$w/ebin/" 2>/dev/null || true
+        if "$BUILD/spore" build -o "$w" --name "$name" --entry "$name:start" --kernel "$KERNEL" \
+            "$w/ebin" >"$w/build.log" 2>&1; then
+            bash "$ROOT/test/xen/run_xen.sh" --kernel "$w/$name.xen" --cache "$CACHE" \
+                --work "$w/run" --cmdline "quiet" --grep "$want" dom0-pv || status=1
+        else
+            echo "FAIL $name: spore build"; cat "$w/build.log"; status=1
+        fi
+    done
+fi
+
 # Bad command lines, bare PVH: a clear message, a failing status.
 if [[ " ${SCEN[*]} " == *" bare "* ]]; then
     bash "$ROOT/test/xen/run_xen.sh" --kernel "$KERNEL" --bundle "$WORK/suite.bundle" \
