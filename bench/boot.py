@@ -164,30 +164,14 @@ def split_cmdline(line):
 
 
 def make_hello(opts, appdir):
-    """The default program, examples/hello, sealed into build-xen/spore.elf:
-    compiled with erlc, its modules (the ones a hosted run loads) packed
-    with `spore bundle`, the bundle sealed into the kernel. Returns the
-    image's path and the command line that starts it."""
+    """The default program, examples/hello, built by `spore build` into
+    hello.xen (the kernel with its image sealed in, entry point hello:start).
+    Returns the image's path and the kernel command line (none needed)."""
     os.makedirs(appdir, exist_ok=True)
     src = os.path.join(ROOT, "examples", "hello", "hello.erl")
-    subprocess.run(["erlc", "-o", appdir, src], check=True)
-    loaded = os.path.join(appdir, "loaded.txt")
-    if os.path.exists(loaded):
-        os.unlink(loaded)
-    env = dict(os.environ, SPORE_LOADED=loaded)
-    env.pop("SPORE_MARKS", None)
-    out = subprocess.run([opts.spore, "run", "-pa", appdir, "-run", "hello", "start"],
-                         cwd=appdir, env=env, stdin=subprocess.DEVNULL,
-                         capture_output=True, text=True, timeout=60)
-    if out.returncode != 0 or not out.stdout.startswith("Hello"):
-        raise RuntimeError("hello did not run hosted:\n" + out.stdout + out.stderr)
-    bundle = os.path.join(appdir, "hello.bundle")
-    subprocess.run([opts.spore, "bundle", "-o", bundle, "--from", loaded],
+    subprocess.run([opts.spore, "build", "-o", appdir, "--kernel", opts.kernel, src],
                    check=True, stdout=subprocess.DEVNULL)
-    image = os.path.join(appdir, "hello.xen")
-    with open(bundle, "rb") as f:
-        seal(opts.kernel, f.read(), image)
-    return image, "-run hello start"
+    return os.path.join(appdir, "hello.xen"), ""
 
 
 class App:
