@@ -192,9 +192,11 @@ Module *code_ensure_loaded(term_t m, term_t *why) {
     size_t len;
     if (boot_find(name, n, ".beam", &in, &len)) {
         /* the image's bytes stay: loaded in place, MD5 when asked */
-        StrBuf b;
+        StrBuf b; /* "image:Mod.beam", without printf's code on the boot path */
         strbuf_init(&b);
-        strbuf_printf(&b, "%s:%.*s.beam", image ? "image" : "bundle", (int)n, name);
+        strbuf_puts(&b, image ? "image:" : "bundle:");
+        strbuf_add(&b, name, n);
+        strbuf_puts(&b, ".beam");
         mod = load_module_kept(b.s, in, len, m);
         strbuf_free(&b);
         if (!mod) *why = ATOM_badfile;

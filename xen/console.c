@@ -49,13 +49,24 @@ void console_init(void) {
     con_kind = CON_RING;
 }
 
+/* The 16550's transmit FIFO holds 16 bytes: once it is empty (LSR bit 5),
+   16 bytes go without asking again (on an emulated UART each port access
+   is costly). */
+static void serial_putc(char c) {
+    static unsigned room;
+    if (!room) {
+        for (int k = 0; k < 100000 && !(inb(COM1 + 5) & 0x20); k++) /* bounded: no UART */
+            ;
+        room = 16;
+    }
+    room--;
+    outb(COM1, (uint8_t)c);
+}
+
 static void serial_write(const char *s, size_t n) {
     for (size_t i = 0; i < n; i++) {
-        if (s[i] == '\n') serial_write("\r", 1);
-        /* wait for room (LSR bit 5); bounded, in case no UART is there */
-        for (int k = 0; k < 100000 && !(inb(COM1 + 5) & 0x20); k++)
-            ;
-        outb(COM1, (uint8_t)s[i]);
+        if (s[i] == '\n') serial_putc('\r');
+        serial_putc(s[i]);
     }
 }
 

@@ -24,8 +24,18 @@ static void mark(int m) {
     if (!mark_tsc[m]) mark_tsc[m] = rdtsc();
 }
 
+static const char *mode_name(void);
+
+/* The banner and the boot markers wait for the first idle moment (or the
+   end): printing is slow on an emulated UART, and must not delay the boot. */
 static void print_marks(void) {
+    static bool banner_done;
     if (quiet) return;
+    if (!banner_done) {
+        banner_done = true;
+        kprintf("spore: %s, %lu KiB of heap, command line \"%s\"\n", mode_name(),
+                (unsigned long)((boot.mem_hi - boot.mem_lo) >> 10), boot.cmdline);
+    }
     for (int m = 0; m < MARK_COUNT; m++) {
         if (!mark_tsc[m] || mark_printed[m]) continue;
         mark_printed[m] = true;
@@ -104,6 +114,7 @@ _Noreturn void plat_exit(int status) {
 
 _Noreturn void plat_abort(const char *why) {
     console_flush();
+    print_marks();
     kprintf("\nspore: crash: %s\n", why);
     boot_shutdown(1, true);
 }
@@ -125,9 +136,6 @@ void plat_boot(void) {
     mark_tsc[MARK_ENTRY] = boot.tsc_entry;
     mark(MARK_MEMORY);
     quiet = cmdline_get(boot.cmdline, "quiet", opt, sizeof opt) != NULL;
-    if (!quiet)
-        kprintf("spore: %s, %lu KiB of heap, command line \"%s\"\n", mode_name(),
-                (unsigned long)((boot.mem_hi - boot.mem_lo) >> 10), boot.cmdline);
     if (boot.mode != BOOT_BARE && !boot.dom0) {
         if (xenstore_init() == 0 && !quiet) xtest_xenstore_hello();
         if (xtest_run(boot.cmdline)) {
