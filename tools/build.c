@@ -309,7 +309,7 @@ static int gather(BuildSet *s, BuildModule **kept, size_t nkept, Files *out)
         return -1;
     for (size_t i = 0; i < nkept; i++) {
         size_t len, slen;
-        uint8_t *raw = build_input_read(kept[i]->path, &len), *stripped;
+        uint8_t *raw = cli_read_file(kept[i]->path, &len), *stripped;
         if (!raw) {
             fprintf(stderr, "spore build: %s: %s\n", kept[i]->path, strerror(errno));
             return -1;
@@ -331,7 +331,7 @@ static int gather(BuildSet *s, BuildModule **kept, size_t nkept, Files *out)
     }
     for (size_t i = 0; i < s->napps; i++) {
         size_t len;
-        uint8_t *bytes = build_input_read(s->apps[i].path, &len);
+        uint8_t *bytes = cli_read_file(s->apps[i].path, &len);
         if (!bytes) {
             fprintf(stderr, "spore build: %s: %s\n", s->apps[i].path, strerror(errno));
             return -1;

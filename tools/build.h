@@ -98,9 +98,6 @@ int build_input_libraries(BuildSet *s, char *err, size_t errlen);
 BuildModule *build_input_find(const BuildSet *s, term_t name);
 /* The application called 'name', or NULL. */
 BuildApp *build_input_app(const BuildSet *s, term_t name);
-/* Reads the whole file at 'path' into a malloc'd buffer (never NULL on
-   success); NULL with errno set. */
-uint8_t *build_input_read(const char *path, size_t *len);
 /* Removes the temporary folder and frees the tables (not the scans). */
 void build_input_free(BuildSet *s);
 

@@ -103,33 +103,6 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path;
 }
 
-uint8_t *build_input_read(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, n = 0, k;
-    uint8_t *buf = malloc(cap);
-    while (buf && (k = fread(buf + n, 1, cap - n, f)) > 0) {
-        n += k;
-        if (n == cap) {
-            uint8_t *more = realloc(buf, cap *= 2);
-            if (!more)
-                free(buf);
-            buf = more;
-        }
-    }
-    int failed = !buf || ferror(f);
-    fclose(f);
-    if (failed) {
-        free(buf);
-        errno = buf ? EIO : ENOMEM;
-        return NULL;
-    }
-    *len = n;
-    return buf;
-}
-
 /* The names in 'dir' that end with 'suffix', sorted (so that what a build
    picks never depends on the order of the file system). */
 static char **list_dir(const char *dir, const char *suffix, size_t *n)
@@ -291,7 +264,7 @@ static bool tok_is(const Tok *t, size_t n, size_t i, char kind, const char *text
 static int read_app(BuildSet *s, const char *path, char *err, size_t errlen)
 {
     size_t len;
-    uint8_t *bytes = build_input_read(path, &len);
+    uint8_t *bytes = cli_read_file(path, &len);
     char *text = bytes ? grow(bytes, len + 1, 1) : NULL;
     if (!text)
         return failf(err, errlen, "%s: %s", path, strerror(errno));

@@ -46,6 +46,7 @@
 #include "../vm/code.h"
 #include "../vm/map.h"
 #include "build.h"
+#include "cli.h"
 
 /* What the VM calls by itself, whatever the program: init:boot/1 at start
    (vm/main.c) and logger:log/3 to report a crashed process (vm/except.c). */
@@ -486,7 +487,7 @@ static int scan_module(BuildSet *s, BuildModule *m, char *err, size_t errlen)
     if (m->reach)
         return 0;
     size_t len;
-    uint8_t *bytes = build_input_read(m->path, &len);
+    uint8_t *bytes = cli_read_file(m->path, &len);
     if (!bytes) {
         snprintf(err, errlen, "%s: %s", m->path, strerror(errno));
         return -1;

@@ -6,6 +6,9 @@
 #ifndef SPORE_TOOLS_CLI_H
 #define SPORE_TOOLS_CLI_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 int cmd_build(int argc, char **argv);  /* build.c: spore build */
 int cmd_boot(int argc, char **argv);   /* boot.c: spore boot */
 int cmd_deploy(int argc, char **argv); /* deploy.c: spore deploy */
@@ -15,5 +18,9 @@ int cmd_image(int argc, char **argv);  /* image_cmd.c: spore image (for tests; n
 /* The folder holding the running spore executable (for finding the kernel,
    stdlib, the rig); without a trailing '/'. */
 const char *cli_self_dir(void);
+
+/* Reads the whole file at 'path' into a malloc'd buffer (never NULL on
+   success, even for an empty file); NULL with errno set on failure. */
+uint8_t *cli_read_file(const char *path, size_t *len);
 
 #endif

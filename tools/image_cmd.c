@@ -28,35 +28,6 @@ static int usage(void)
     return 2;
 }
 
-/* Reads the whole file at 'path' into a malloc'd buffer (never NULL on
-   success). NULL with errno set on failure. */
-static uint8_t *read_whole(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, n = 0, k;
-    uint8_t *buf = malloc(cap);
-    while (buf && (k = fread(buf + n, 1, cap - n, f)) > 0) {
-        n += k;
-        if (n == cap) {
-            uint8_t *more = realloc(buf, cap *= 2);
-            if (!more)
-                free(buf);
-            buf = more;
-        }
-    }
-    int failed = !buf || ferror(f);
-    fclose(f);
-    if (failed) {
-        free(buf);
-        errno = buf ? EIO : ENOMEM;
-        return NULL;
-    }
-    *len = n;
-    return buf;
-}
-
 /* A growing list of strings (pointers into argv or a list file). */
 typedef struct List {
     const char **v;
@@ -79,7 +50,7 @@ static void add(List *l, const char *s)
 static int read_list(const char *list, List *paths)
 {
     size_t len;
-    uint8_t *bytes = read_whole(list, &len);
+    uint8_t *bytes = cli_read_file(list, &len);
     char *text = bytes ? realloc(bytes, len + 1) : NULL;
     if (!text) {
         fprintf(stderr, "spore: image: cannot read %s: %s\n", list, strerror(errno));
@@ -120,7 +91,7 @@ static long read_files(List *paths, ImageSpecFile **files)
         const char *slash = strrchr(paths->v[i], '/');
         ImageSpecFile *f = &(*files)[n++];
         f->name = slash ? slash + 1 : paths->v[i];
-        uint8_t *data = read_whole(paths->v[i], &f->len);
+        uint8_t *data = cli_read_file(paths->v[i], &f->len);
         if (!data) {
             fprintf(stderr, "spore: image: cannot read %s: %s\n", paths->v[i], strerror(errno));
             return -1;
@@ -149,7 +120,7 @@ static int write_file(const char *path, const uint8_t *b, size_t len)
 static int list(const char *path)
 {
     size_t len;
-    uint8_t *bytes = read_whole(path, &len);
+    uint8_t *bytes = cli_read_file(path, &len);
     if (!bytes) {
         fprintf(stderr, "spore: cannot read %s: %s\n", path, strerror(errno));
         return 1;

@@ -69,9 +69,7 @@ static void usage(FILE *to)
           to);
 }
 
-/* Reads the whole file at 'path' into a malloc'd buffer (never NULL on
-   success, even for an empty file). NULL with errno set on failure. */
-static uint8_t *read_whole(const char *path, size_t *len)
+uint8_t *cli_read_file(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
@@ -90,8 +88,8 @@ static uint8_t *read_whole(const char *path, size_t *len)
     int failed = !buf || ferror(f);
     fclose(f);
     if (failed) {
-        free(buf);
         errno = buf ? EIO : ENOMEM;
+        free(buf);
         return NULL;
     }
     *len = n;
@@ -127,7 +125,7 @@ static int cmd_run(int argc, char **argv)
     int first = 2;
     if (argc > 2 && (ends_with(argv[2], ".bundle") || ends_with(argv[2], ".spore") ||
                      is_image_file(argv[2]))) {
-        image = read_whole(argv[2], &image_len);
+        image = cli_read_file(argv[2], &image_len);
         if (!image) {
             fprintf(stderr, "spore: cannot read %s: %s\n", argv[2], strerror(errno));
             return 1;
@@ -233,7 +231,7 @@ typedef struct Out {
 static int append_entry(Out *out, const Input *in)
 {
     size_t len, nl = strlen(in->name);
-    uint8_t *data = read_whole(in->path, &len);
+    uint8_t *data = cli_read_file(in->path, &len);
     if (!data) {
         fprintf(stderr, "spore: bundle: cannot read %s: %s\n", in->path, strerror(errno));
         return -1;
@@ -310,7 +308,7 @@ static int bundle_pack(const char *path, Input *in, size_t n)
 static int bundle_list(const char *path)
 {
     size_t len;
-    uint8_t *bytes = read_whole(path, &len);
+    uint8_t *bytes = cli_read_file(path, &len);
     if (!bytes) {
         fprintf(stderr, "spore: cannot read %s: %s\n", path, strerror(errno));
         return 1;
@@ -336,7 +334,7 @@ static int bundle_list(const char *path)
 static int read_list(const char *list, Input **in, size_t *n)
 {
     size_t len;
-    uint8_t *bytes = read_whole(list, &len);
+    uint8_t *bytes = cli_read_file(list, &len);
     char *text = bytes ? realloc(bytes, len + 1) : NULL;
     if (!text) {
         fprintf(stderr, "spore: bundle: cannot read %s: %s\n", list, strerror(errno));
