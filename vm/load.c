@@ -932,6 +932,14 @@ static int load(Loader *L, Module *mod, term_t expect) {
     if (bf->strings_size) memcpy(strings, bf->strings, bf->strings_size);
     L->strings = strings;
 
+    /* Room for the code at once: a BEAM instruction takes at least two
+       bytes (opcode and an operand) and becomes at most a few words, so a
+       word per byte seldom grows, where doubling from 64 words copied the
+       array ten times for a large module. */
+    if (!L->cap && bf->code_size > 64) {
+        L->cap = bf->code_size;
+        L->w = vm_alloc(L->cap * sizeof *L->w);
+    }
     BeamCodeReader r;
     BeamOp op;
     beamfile_code_begin(&r, bf);
