@@ -234,7 +234,7 @@ def guest_view(lines, xen):
     (ns, or instructions under --icount), the time of its first line, of the
     program's first line, its halt status and crash. Under Xen the lines
     before Xen's first are the firmware's, and Xen's own are left out."""
-    g = {"marks": {}, "t_first": None, "t_app": None, "app_line": None,
+    g = {"marks": {}, "mark_seen": {}, "t_first": None, "t_app": None, "app_line": None,
          "halt": None, "crash": None}
     started = not xen
     for t, text in lines:
@@ -249,6 +249,7 @@ def guest_view(lines, xen):
         m = MARK.match(text)
         if m:
             g["marks"].setdefault(m.group(1), int(m.group(2)))
+            g["mark_seen"].setdefault(m.group(1), t)
             continue
         m = HALT.match(text)
         if m:
@@ -264,14 +265,17 @@ def guest_view(lines, xen):
 def kernel_phases(g, icount):
     """The phases a spore kernel reports itself, since its entry: ms, or
     thousands of instructions under --icount. Also returns the host time
-    of the entry, estimated as the time of the first line (the banner,
-    printed right after the memory mark) less the guest's time to it."""
+    of the entry. A marker's line reaches the host after the phase it
+    names (the kernel prints them when it first idles, and 'exit' as it
+    stops), so every marker bounds the entry from above: its line's time
+    less the guest's time to the phase; the smallest bound is the
+    estimate (usually from 'exit', printed the moment it happens)."""
     m = g["marks"]
     scale = 1e3 if icount else 1e6
     p = {k: m[k] / scale for k in GUEST_PHASES if k in m}
     entry = None
-    if not icount and g["t_first"] is not None and "memory" in m:
-        entry = g["t_first"] - m["memory"] / 1e9
+    if not icount and g["mark_seen"]:
+        entry = min(t - m[k] / 1e9 for k, t in g["mark_seen"].items())
         ready_from_line(p, g, entry)
     return p, entry
 
