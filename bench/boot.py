@@ -274,8 +274,9 @@ def kernel_phases(g, icount):
     scale = 1e3 if icount else 1e6
     p = {k: m[k] / scale for k in GUEST_PHASES if k in m}
     entry = None
-    if not icount and g["mark_seen"]:
-        entry = min(t - m[k] / 1e9 for k, t in g["mark_seen"].items())
+    seen = [t - m[k] / 1e9 for k, t in g["mark_seen"].items() if t is not None]
+    if not icount and seen:  # a domU's console comes after it ends: no times
+        entry = min(seen)
         ready_from_line(p, g, entry)
     return p, entry
 
