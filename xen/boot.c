@@ -136,6 +136,7 @@ _Noreturn void boot_shutdown(int status, bool crash) {
         if (strcmp(how, "reboot") == 0) reason = SHUTDOWN_reboot;
         else if (strcmp(how, "crash") == 0) reason = SHUTDOWN_crash;
     }
+    console_drain();
     struct sched_shutdown sd = {.reason = reason};
     for (;;) HYPERVISOR_sched_op(SCHEDOP_shutdown, &sd);
 }

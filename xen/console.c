@@ -107,6 +107,17 @@ void console_flush(void) {
     linelen = 0;
 }
 
+void console_drain(void) {
+    /* the last lines must reach xenconsoled before the domain goes: wait
+       (bounded, about a second) until the backend has read the ring */
+    console_flush();
+    if (con_kind != CON_RING) return;
+    for (int i = 0; i < 1000 && ring->out_cons != ring->out_prod; i++) {
+        ring_notify();
+        HYPERVISOR_sched_op(SCHEDOP_yield, NULL);
+    }
+}
+
 void console_write(const char *s, size_t n) {
     if (con_kind == CON_SERIAL) {
         serial_write(s, n);

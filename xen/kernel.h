@@ -193,6 +193,8 @@ void evtchn_upcall(void);
 void console_init(void);            /* after boot.mode and the hypercall page */
 void console_write(const char *s, size_t n);
 void console_flush(void);
+/* Flushes, then waits (bounded) until the console's reader has it all. */
+void console_drain(void);
 void kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* ---- evtchn.c: event channels and the upcall --------------------------- */

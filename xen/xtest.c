@@ -165,13 +165,37 @@ int xtest_run(const char *cmdline)
     return fail("xtest=<server or client>", -XEN_EINVAL);
 }
 
-/* Prints our name as xenstore knows it: proof that xenstore answers. */
+/* Prints our name as xenstore knows it (a read), then sets a watch on a key
+   of our own, writes it, and waits for the watch to fire (a write and a
+   watch): proof that the client works both ways. */
 void xtest_xenstore_hello(void)
 {
     char name[64];
     int rc = xenstore_read("name", name, sizeof name);
-    if (rc < 0)
+    if (rc < 0) {
         kprintf("spore: xenstore: FAIL read name %d\n", rc);
+        return;
+    }
+    kprintf("spore: xenstore: name=%s\n", name);
+    if ((rc = xenstore_watch("data/spore", "boot")) < 0 ||
+        (rc = xenstore_write("data/spore", "up")) < 0) {
+        kprintf("spore: xenstore: FAIL watch or write %d\n", rc);
+        return;
+    }
+    /* xenstored fires a new watch once at once, then on the write */
+    char path[128], token[16];
+    int events = 0;
+    uint64_t deadline = time_monotonic_ns() + 2000000000ULL;
+    while (events < 2 && time_monotonic_ns() < deadline) {
+        while (xenstore_watch_event(path, sizeof path, token, sizeof token)) events++;
+        if (events < 2) {
+            time_block(time_monotonic_ns() + 10000000ULL);
+            evtchn_dispatch();
+        }
+    }
+    xenstore_unwatch("data/spore", "boot");
+    if (events >= 1)
+        kprintf("spore: xenstore: watch fired (%d events, last on %s)\n", events, path);
     else
-        kprintf("spore: xenstore: name=%s\n", name);
+        kprintf("spore: xenstore: FAIL no watch event\n");
 }

@@ -54,7 +54,7 @@ fi
 # every domU reads its name from xenstore and prints it (not quiet there)
 if [[ " ${SCEN[*]} " == *" domu "* ]]; then
     bash "$ROOT/test/xen/run_xen.sh" "${COMMON[@]}" --cmdline "${RUN[*]}" \
-        --grep-all 'xenstore: name=' --xtest-cmdline "-s erlang halt" domu || status=1
+        --grep-all 'xenstore: name=' --grep-all 'xenstore: watch fired' --xtest-cmdline "-s erlang halt" domu || status=1
 fi
 
 # The examples, built by spore build (the image sealed into the kernel, its
