@@ -859,6 +859,50 @@ static int decode_arg(Ctx *c, const BeamFile *bf, Reader *r, BeamArg *a, bool al
     }
 }
 
+/* Most operands are a literal, register, atom or label whose value fits
+   the one- or two-byte forms: decoded here, inline, with the same checks as
+   decode_arg. Anything else (or anything wrong) is left to decode_arg:
+   false, with the reader untouched. */
+static inline bool fast_arg(const BeamFile *bf, Reader *r, BeamArg *a) {
+    if (r->p == r->end) return false;
+    uint8_t b = r->p[0];
+    uint64_t v;
+    size_t len;
+    if (!(b & 0x08)) {
+        v = b >> 4;
+        len = 1;
+    } else if (!(b & 0x10) && r->end - r->p >= 2) {
+        v = (uint64_t)(b >> 5) << 8 | r->p[1];
+        len = 2;
+    } else {
+        return false;
+    }
+    switch (b & 7u) {
+    case CT_U: a->kind = BO_U; a->term = TERM_NIL; break;
+    case CT_I: a->kind = BO_I; a->term = make_small((sint_t)v); break;
+    case CT_A:
+        if (v > bf->num_atoms) return false;
+        a->kind = BO_ATOM;
+        a->term = v ? bf->atoms[v] : TERM_NIL;
+        break;
+    case CT_X:
+    case CT_Y:
+        if (v >= VM_MAX_X) return false;
+        a->kind = (b & 7u) == CT_X ? BO_X : BO_Y;
+        a->term = TERM_NIL;
+        break;
+    case CT_F:
+        if (v != 0 && v >= bf->num_labels) return false;
+        a->kind = BO_F;
+        a->term = TERM_NIL;
+        break;
+    default: return false; /* characters and the extended tags */
+    }
+    a->val = v;
+    r->p += len;
+    return true;
+}
+
 /* The operand that must be an import (or FunT) index, or -1. */
 static int index_operand(uint32_t op, bool *is_fun) {
     *is_fun = false;
@@ -934,6 +978,7 @@ int beamfile_next_op(BeamCodeReader *cr, BeamOp *op, char *err, size_t errlen) {
     op->list_len = 0;
     for (uint32_t i = 0; i < arity; i++) {
         BeamArg *a = &op->args[i];
+        if (fast_arg(bf, &r, a)) continue;
         if (decode_arg(&c, bf, &r, a, i + 1 == arity) < 0) return -1;
         if (a->kind == BO_LIST && decode_list(&c, cr, &r, op, (uint32_t)a->val) < 0) return -1;
     }
