@@ -840,8 +840,11 @@ static int label_addr(Loader *L, Module *mod, uint32_t label, const Instr **out)
 
 static int finish(Loader *L, Module *mod) {
     BeamFile *bf = &L->bf;
-    mod->code = vm_alloc((L->n ? L->n : 1) * sizeof(Instr));
-    if (L->n) memcpy(mod->code, L->w, L->n * sizeof(Instr));
+    /* the loader's array becomes the module's, cut to size (a large block
+       shrinks in place) */
+    mod->code = L->w ? vm_realloc(L->w, (L->n ? L->n : 1) * sizeof(Instr)) : vm_alloc(sizeof(Instr));
+    L->w = NULL;
+    L->cap = 0;
     mod->code_words = L->n;
     for (uint32_t i = 0; i < bf->num_funs; i++)
         if (label_addr(L, mod, bf->funs[i].label, &L->funs[i].code)) return -1;
