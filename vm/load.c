@@ -65,8 +65,10 @@ static int fail(Loader *L, const char *fmt, ...) {
     return -1;
 }
 
-static void emit(Loader *L, Instr word) {
-    GROW(L->w, L->n, L->cap);
+static void grow_code(Loader *L) { GROW(L->w, L->n, L->cap); }
+
+static inline void emit(Loader *L, Instr word) {
+    if (VM_UNLIKELY(L->n == L->cap)) grow_code(L);
     L->w[L->n++] = word;
 }
 
