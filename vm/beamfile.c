@@ -241,6 +241,11 @@ static sint_t utf8_count(const uint8_t *s, size_t n) {
     sint_t k = 0;
     uint32_t cp;
     while (s < end) {
+        if (*s < 0x80) { /* ASCII, nearly every atom: one byte, one point */
+            s++;
+            k++;
+            continue;
+        }
         if (!utf8_next(&s, end, &cp)) return -1;
         k++;
     }
