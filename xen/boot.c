@@ -38,7 +38,13 @@ static void add_ram(uint64_t start, uint64_t end) {
 }
 
 uint32_t boot_xen_cpuid_base(void) {
-    for (uint32_t base = 0x40000000; base < 0x40010000; base += 0x100) {
+    /* Every CPUID is a VM exit under a hypervisor: look only where Xen puts
+       its leaves (0x40000000, or 0x40000100 and up when it also offers
+       Viridian's), and only when CPUID says a hypervisor is there. */
+    uint32_t r1[4];
+    cpuid(1, 0, r1);
+    if (!(r1[2] & (1u << 31))) return 0;
+    for (uint32_t base = 0x40000000; base < 0x40000400; base += 0x100) {
         uint32_t r[4];
         cpuid(base, 0, r);
         /* "XenVMMXenVMM" */

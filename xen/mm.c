@@ -266,11 +266,8 @@ static void pvh_shared_info(void) {
 
 void mm_init(void) {
     uint32_t r[4];
-    cpuid(0x80000000, 0, r);
-    if (r[0] >= 0x80000001) {
-        cpuid(0x80000001, 0, r);
-        if (r[3] & (1u << 20)) nx_bit = PTE_NX;
-    }
+    cpuid(0x80000001, 0, r); /* every x86-64 CPU has the leaf */
+    if (r[3] & (1u << 20)) nx_bit = PTE_NX;
     if (boot.mode == BOOT_PV) {
         pv_init();
     } else {
