@@ -29,8 +29,8 @@ static term_t module_info_item(Proc *p, Module *mod, term_t what) {
     if (what == ATOM_module) return mod->name;
     if (what == ATOM_exports) return function_list(p, mod, false);
     if (what == ATOM_functions) return function_list(p, mod, true);
-    if (what == ATOM_attributes) return mod->attributes;
-    if (what == ATOM_compile) return mod->compile_info;
+    if (what == ATOM_attributes) return code_module_attributes(mod);
+    if (what == ATOM_compile) return code_module_compile_info(mod);
     if (what == ATOM_md5) return bin_from(p, code_module_md5(mod), sizeof mod->md5);
     if (what == atom_intern("nifs", 4)) return TERM_NIL;
     if (what == atom_intern("native", 6)) return ATOM_false;

@@ -79,6 +79,7 @@ same() { # WHAT LOG STATUS EXPECTED
 cat > "$work/src/image_check.erl" <<'EOF'
 -module(image_check).
 -behaviour(application).
+-check_attr(kept).
 -export([main/0, main/1, other/0, start/2, stop/1, init/1, handle_call/3, handle_cast/2]).
 
 main() ->
@@ -89,7 +90,11 @@ main() ->
     Env = application:get_env(image_check, colour),
     Reply = gen_server:call(image_check_srv, ping),
     Stopped = application:stop(image_check),
-    io:format("~p~n", [{L, F, Started, Env, Reply, Stopped}]),
+    %% decoded on first use for a module loaded from an image; the MD5 too
+    Attrs = lists:keyfind(behaviour, 1, ?MODULE:module_info(attributes)),
+    Compiled = lists:keymember(version, 1, ?MODULE:module_info(compile)),
+    Md5 = is_binary(?MODULE:module_info(md5)),
+    io:format("~p~n", [{L, F, Started, Env, Reply, Stopped, Attrs, Compiled, Md5}]),
     halt(0).
 
 main(Args) ->

@@ -646,9 +646,11 @@ static int parse_chunks(Ctx *c, BeamFile *bf, const Chunk *ch, unsigned flags) {
     ctx_chunk(c, (const uint8_t *)"Line");
     if (ch[CH_LINE].present && read_lines(c, bf, &ch[CH_LINE]) < 0) return -1;
     ctx_chunk(c, (const uint8_t *)"Attr");
-    if (read_term_chunk(c, &ch[CH_ATTR], &bf->attributes) < 0) return -1;
+    if (flags & BEAMFILE_NO_ATTRS) bf->attributes = bf->compile_info = TERM_NONE;
+    else if (read_term_chunk(c, &ch[CH_ATTR], &bf->attributes) < 0) return -1;
     ctx_chunk(c, (const uint8_t *)"CInf");
-    if (read_term_chunk(c, &ch[CH_CINF], &bf->compile_info) < 0) return -1;
+    if (!(flags & BEAMFILE_NO_ATTRS) && read_term_chunk(c, &ch[CH_CINF], &bf->compile_info) < 0)
+        return -1;
     if (ch[CH_STRT].present) {
         bf->strings = ch[CH_STRT].data;
         bf->strings_size = ch[CH_STRT].size;
@@ -677,6 +679,18 @@ int beamfile_read_flags(BeamFile *bf, const char *name, const uint8_t *data, siz
         return -1;
     }
     return 0;
+}
+
+int beamfile_read_attributes(const uint8_t *data, size_t size, term_t *attributes,
+                             term_t *compile_info) {
+    Ctx c;
+    Chunk ch[CH_COUNT];
+    memset(ch, 0, sizeof ch);
+    ctx_init(&c, "?", "FOR1", NULL, 0);
+    *attributes = *compile_info = TERM_NIL;
+    if (read_form(&c, data, size, ch) < 0) return -1;
+    if (read_term_chunk(&c, &ch[CH_ATTR], attributes) < 0) return -1;
+    return read_term_chunk(&c, &ch[CH_CINF], compile_info);
 }
 
 void beamfile_free(BeamFile *bf) {

@@ -60,9 +60,16 @@ int beamfile_read(BeamFile *bf, const char *name, const uint8_t *data, size_t si
 /* As beamfile_read; with BEAMFILE_NO_MD5, 'md5' is left zero (the loader
    computes it later, when asked, from bytes that stay). */
 #define BEAMFILE_NO_MD5 1u
+/* With BEAMFILE_NO_ATTRS, 'attributes' and 'compile_info' are TERM_NONE:
+   beamfile_read_attributes decodes them later, when asked. */
+#define BEAMFILE_NO_ATTRS 2u
 int beamfile_read_flags(BeamFile *bf, const char *name, const uint8_t *data, size_t size,
                         unsigned flags, char *err, size_t errlen);
 void beamfile_free(BeamFile *bf);
+/* Decodes only the Attr and CInf chunks of a file beamfile_read accepted
+   (as literals that live as long as the VM); 0, or -1. */
+int beamfile_read_attributes(const uint8_t *data, size_t size, term_t *attributes,
+                             term_t *compile_info);
 
 /* Operand kinds after decoding. */
 enum {

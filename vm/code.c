@@ -182,6 +182,23 @@ const uint8_t *code_module_md5(Module *mod) {
     return mod->md5;
 }
 
+static void attributes_now(Module *mod) {
+    if (mod->attributes != TERM_NONE) return;
+    if (beamfile_read_attributes(mod->src, mod->src_len, &mod->attributes, &mod->compile_info) < 0) {
+        mod->attributes = mod->compile_info = TERM_NIL;
+    }
+}
+
+term_t code_module_attributes(Module *mod) {
+    attributes_now(mod);
+    return mod->attributes;
+}
+
+term_t code_module_compile_info(Module *mod) {
+    attributes_now(mod);
+    return mod->compile_info;
+}
+
 Module *code_ensure_loaded(term_t m, term_t *why) {
     Module *mod = code_module(m);
     if (mod) return mod;

@@ -86,6 +86,10 @@ Export *code_export_find(term_t m, term_t f, uint32_t arity);
 /* The module's MD5 (module_info(md5)), computed on first use when its
    bytes stayed in the image or bundle. */
 const uint8_t *code_module_md5(Module *mod);
+/* module_info(attributes) and module_info(compile): decoded on first use
+   for a module whose bytes stayed in the image or bundle. */
+term_t code_module_attributes(Module *mod);
+term_t code_module_compile_info(Module *mod);
 
 /* The loaded module named 'm', or NULL. */
 Module *code_module(term_t m);

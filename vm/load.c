@@ -971,7 +971,7 @@ static Module *load_common(const char *path, const uint8_t *data, size_t len, te
     Loader L;
     memset(&L, 0, sizeof L);
     Module *mod = vm_zalloc(sizeof *mod);
-    int rc = beamfile_read_flags(&L.bf, path, data, len, kept ? BEAMFILE_NO_MD5 : 0, L.err,
+    int rc = beamfile_read_flags(&L.bf, path, data, len, kept ? BEAMFILE_NO_MD5 | BEAMFILE_NO_ATTRS : 0, L.err,
                                  sizeof L.err);
     if (rc == 0) rc = load(&L, mod, expect);
     loader_free(&L);
