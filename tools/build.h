@@ -132,4 +132,7 @@ int build_out_xl(const char *path, const char *name, const char *kernel, uint32_
 int build_out_libvirt(const char *path, const char *name, const char *kernel, uint32_t memory_mb,
                       char *err, size_t errlen);
 
+/* realloc to 'n' items of 'size' bytes, or exit with a message. */
+void *build_grow(void *p, size_t n, size_t size);
+
 #endif

@@ -69,7 +69,7 @@ static char *join(const char *dir, const char *name)
     return p;
 }
 
-static void *grow(void *p, size_t n, size_t size)
+void *build_grow(void *p, size_t n, size_t size)
 {
     void *q = realloc(p, n * size);
     if (!q) {
@@ -116,7 +116,7 @@ static char **list_dir(const char *dir, const char *suffix, size_t *n)
     while ((e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.' || !ends_with(e->d_name, suffix))
             continue;
-        names = grow(names, *n + 1, sizeof *names);
+        names = build_grow(names, *n + 1, sizeof *names);
         names[(*n)++] = dup_str(e->d_name);
     }
     closedir(d);
@@ -171,14 +171,14 @@ static int add_module(BuildSet *s, const char *path, BuildOrigin origin, char *e
     }
     if (s->nmods == s->capmods) {
         s->capmods = s->capmods ? 2 * s->capmods : 256;
-        s->mods = grow(s->mods, s->capmods, sizeof *s->mods);
+        s->mods = build_grow(s->mods, s->capmods, sizeof *s->mods);
     }
     uint32_t ai = atom_index(name);
     if (ai >= s->index_len) {
         size_t n = s->index_len ? s->index_len : 1024;
         while (n <= ai)
             n *= 2;
-        s->index = grow(s->index, n, sizeof *s->index);
+        s->index = build_grow(s->index, n, sizeof *s->index);
         memset(s->index + s->index_len, 0, (n - s->index_len) * sizeof *s->index);
         s->index_len = n;
     }
@@ -206,7 +206,7 @@ static size_t tokenize(const char *p, Tok **out)
     Tok *t = malloc(cap * sizeof *t);
     while (t && *p) {
         if (n == cap)
-            t = grow(t, cap *= 2, sizeof *t);
+            t = build_grow(t, cap *= 2, sizeof *t);
         Tok *k = &t[n];
         k->text[0] = 0;
         unsigned char c = (unsigned char)*p;
@@ -265,7 +265,7 @@ static int read_app(BuildSet *s, const char *path, char *err, size_t errlen)
 {
     size_t len;
     uint8_t *bytes = cli_read_file(path, &len);
-    char *text = bytes ? grow(bytes, len + 1, 1) : NULL;
+    char *text = bytes ? build_grow(bytes, len + 1, 1) : NULL;
     if (!text)
         return failf(err, errlen, "%s: %s", path, strerror(errno));
     text[len] = 0;
@@ -291,7 +291,7 @@ static int read_app(BuildSet *s, const char *path, char *err, size_t errlen)
         free(t);
         return rc;
     }
-    s->apps = grow(s->apps, s->napps + 1, sizeof *s->apps);
+    s->apps = build_grow(s->apps, s->napps + 1, sizeof *s->apps);
     BuildApp *a = &s->apps[s->napps++];
     memset(a, 0, sizeof *a);
     a->name = name;
@@ -312,7 +312,7 @@ static int read_app(BuildSet *s, const char *path, char *err, size_t errlen)
                 tok_is(t, n, i + 3, '[', NULL))
                 for (size_t j = i + 4; j < n && t[j].kind != ']'; j++)
                     if (t[j].kind == 'a') {
-                        a->deps = grow(a->deps, a->ndeps + 1, sizeof *a->deps);
+                        a->deps = build_grow(a->deps, a->ndeps + 1, sizeof *a->deps);
                         a->deps[a->ndeps++] = atom_intern(t[j].text, strlen(t[j].text));
                     }
         } else if (k == '}' || k == ']') {
@@ -459,7 +459,7 @@ int build_input_add(BuildSet *s, const char *given, BuildErl *erl, char *err, si
             }
         note_first(s, stem, NULL);
         free(stem);
-        erl->files = grow(erl->files, erl->nfiles + 1, sizeof *erl->files);
+        erl->files = build_grow(erl->files, erl->nfiles + 1, sizeof *erl->files);
         erl->files[erl->nfiles++] = dup_str(path);
         return 0;
     }
@@ -505,7 +505,7 @@ int build_input_compile(BuildSet *s, const BuildErl *erl, char *err, size_t errl
     }
     s->tmpdir = tmpl;
     size_t n = 0;
-    char **argv = grow(NULL, 4 + 2 * erl->nincs + erl->nfiles, sizeof *argv);
+    char **argv = build_grow(NULL, 4 + 2 * erl->nincs + erl->nfiles, sizeof *argv);
     argv[n++] = "erlc";
     argv[n++] = "-o";
     argv[n++] = tmpl;

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "build.h"
+#include "cli.h"
 
 /* The chunks the VM reads (vm/beamfile.c), but for LocT, which it parses
    and never uses. The others (debug info, types, documentation) are two
@@ -71,13 +72,8 @@ int build_out_strip(const uint8_t *in, size_t len, uint8_t **out, size_t *outlen
 
 int build_out_write(const char *path, const void *bytes, size_t len, char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "wb");
-    int ok = f && fwrite(bytes, 1, len, f) == len;
-    if (f && fclose(f) != 0)
-        ok = 0;
-    if (!ok) {
+    if (cli_write_file(path, bytes, len) < 0) {
         snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
-        remove(path);
         return -1;
     }
     return 0;

@@ -205,16 +205,6 @@ typedef struct Scan {
     term_t last_put; /* the atom of the previous 'put', or TERM_NIL */
 } Scan;
 
-static void *grow(void *p, size_t n, size_t size)
-{
-    void *q = realloc(p, n * size);
-    if (!q) {
-        fputs("spore build: out of memory\n", stderr);
-        exit(1);
-    }
-    return q;
-}
-
 static void add_edge(Scan *sc, uint8_t kind, term_t m, term_t f, uint32_t n)
 {
     struct ReachModule *rm = sc->rm;
@@ -222,7 +212,7 @@ static void add_edge(Scan *sc, uint8_t kind, term_t m, term_t f, uint32_t n)
         return;
     if (rm->nedges == rm->capedges) {
         rm->capedges = rm->capedges ? 2 * rm->capedges : 64;
-        rm->edges = grow(rm->edges, rm->capedges, sizeof *rm->edges);
+        rm->edges = build_grow(rm->edges, rm->capedges, sizeof *rm->edges);
     }
     rm->edges[rm->nedges++] = (Edge){kind, n, m, f};
     rm->funcs[rm->nfuncs - 1].count++;
@@ -250,12 +240,12 @@ static void note_pair(Scan *sc, term_t m, term_t f)
 static void scan_literal(Scan *sc, term_t t)
 {
     size_t n = 0, cap = 64;
-    term_t *stack = grow(NULL, cap, sizeof *stack);
+    term_t *stack = build_grow(NULL, cap, sizeof *stack);
     stack[n++] = t;
     while (n > 0) {
         t = stack[--n];
         if (n + 4 >= cap)
-            stack = grow(stack, cap *= 2, sizeof *stack);
+            stack = build_grow(stack, cap *= 2, sizeof *stack);
         if (term_is_atom(t)) {
             note_atom(sc, t);
         } else if (term_is_list(t)) {
@@ -266,7 +256,7 @@ static void scan_literal(Scan *sc, term_t t)
                     note_pair(sc, prev, h);
                 prev = h;
                 if (n + 4 >= cap)
-                    stack = grow(stack, cap *= 2, sizeof *stack);
+                    stack = build_grow(stack, cap *= 2, sizeof *stack);
                 stack[n++] = h;
             }
             stack[n++] = t;
@@ -277,7 +267,7 @@ static void scan_literal(Scan *sc, term_t t)
                 if (i > 0 && term_is_atom(e[i - 1]) && term_is_atom(e[i]))
                     note_pair(sc, e[i - 1], e[i]);
                 if (n + 4 >= cap)
-                    stack = grow(stack, cap *= 2, sizeof *stack);
+                    stack = build_grow(stack, cap *= 2, sizeof *stack);
                 stack[n++] = e[i];
             }
         } else if (term_is_map(t)) {
@@ -286,7 +276,7 @@ static void scan_literal(Scan *sc, term_t t)
             map_iter_init(&it, t);
             while (map_iter_next(&it, &k, &v)) {
                 if (n + 4 >= cap)
-                    stack = grow(stack, cap *= 2, sizeof *stack);
+                    stack = build_grow(stack, cap *= 2, sizeof *stack);
                 stack[n++] = k;
                 stack[n++] = v;
             }
@@ -382,7 +372,7 @@ static void scan_op(Scan *sc, const BeamOp *op, uint32_t *pending_on_load)
     uint8_t r = role[op->opcode];
     const BeamArg *a = op->args;
     if (r == ROLE_FUNC_INFO) { /* its atoms name the function itself */
-        rm->funcs = grow(rm->funcs, rm->nfuncs + 1, sizeof *rm->funcs);
+        rm->funcs = build_grow(rm->funcs, rm->nfuncs + 1, sizeof *rm->funcs);
         rm->funcs[rm->nfuncs++] = (Func){a[1].term, (uint32_t)a[2].val, rm->nedges, 0, false};
         sc->in_func = true;
         if (*pending_on_load)
@@ -430,7 +420,7 @@ static void scan_op(Scan *sc, const BeamOp *op, uint32_t *pending_on_load)
 static int scan_code(BuildSet *s, struct ReachModule *rm, const BeamFile *bf, char *err,
                      size_t errlen)
 {
-    Scan *sc = grow(NULL, 1, sizeof *sc); /* the registers: too big for the stack */
+    Scan *sc = build_grow(NULL, 1, sizeof *sc); /* the registers: too big for the stack */
     memset(sc, 0, sizeof *sc);
     sc->s = s;
     sc->rm = rm;
@@ -458,7 +448,7 @@ static void read_exports(struct ReachModule *rm, const BeamFile *bf)
         uint32_t f = x->label < bf->num_labels ? rm->label_func[x->label] : 0;
         if (f == 0)
             continue;
-        rm->exports = grow(rm->exports, rm->nexports + 1, sizeof *rm->exports);
+        rm->exports = build_grow(rm->exports, rm->nexports + 1, sizeof *rm->exports);
         rm->exports[rm->nexports++] = (Export1){bf->atoms[x->function], x->arity, f - 1};
         size_t k;
         const char *name = atom_name(bf->atoms[x->function], &k);
@@ -475,7 +465,7 @@ static void read_exports(struct ReachModule *rm, const BeamFile *bf)
             continue;
         for (term_t v = tuple_elems(kv)[1]; term_is_list(v); v = list_tail(v))
             if (term_is_atom(list_head(v))) {
-                rm->behaviours = grow(rm->behaviours, rm->nbehaviours + 1, sizeof(term_t));
+                rm->behaviours = build_grow(rm->behaviours, rm->nbehaviours + 1, sizeof(term_t));
                 rm->behaviours[rm->nbehaviours++] = list_head(v);
             }
     }
@@ -506,11 +496,11 @@ static int scan_module(BuildSet *s, BuildModule *m, char *err, size_t errlen)
         free(bytes);
         return -1;
     }
-    struct ReachModule *rm = grow(NULL, 1, sizeof *rm);
+    struct ReachModule *rm = build_grow(NULL, 1, sizeof *rm);
     memset(rm, 0, sizeof *rm);
     rm->on_load = -1;
     rm->nlabels = bf.num_labels;
-    rm->label_func = grow(NULL, bf.num_labels + 1, sizeof *rm->label_func);
+    rm->label_func = build_grow(NULL, bf.num_labels + 1, sizeof *rm->label_func);
     memset(rm->label_func, 0, (bf.num_labels + 1) * sizeof *rm->label_func);
     int rc = scan_code(s, rm, &bf, err, errlen);
     if (rc == 0)
@@ -540,7 +530,7 @@ static void reach_func(Reach *r, BuildModule *m, uint32_t f)
     m->reach->funcs[f].reached = true;
     if (r->nwork == r->capwork) {
         r->capwork = r->capwork ? 2 * r->capwork : 256;
-        r->work = grow(r->work, r->capwork, sizeof *r->work);
+        r->work = build_grow(r->work, r->capwork, sizeof *r->work);
     }
     r->work[r->nwork++] = (Work){m, f};
 }

@@ -22,5 +22,7 @@ const char *cli_self_dir(void);
 /* Reads the whole file at 'path' into a malloc'd buffer (never NULL on
    success, even for an empty file); NULL with errno set on failure. */
 uint8_t *cli_read_file(const char *path, size_t *len);
+/* Writes 'len' bytes to 'path'; 0, or -1 with errno set and no file left. */
+int cli_write_file(const char *path, const void *bytes, size_t len);
 
 #endif

@@ -103,13 +103,8 @@ static long read_files(List *paths, ImageSpecFile **files)
 
 static int write_file(const char *path, const uint8_t *b, size_t len)
 {
-    FILE *f = fopen(path, "wb");
-    int ok = f && fwrite(b, 1, len, f) == len;
-    if (f && fclose(f) != 0)
-        ok = 0;
-    if (!ok) {
+    if (cli_write_file(path, b, len) < 0) {
         fprintf(stderr, "spore: image: cannot write %s: %s\n", path, strerror(errno));
-        remove(path);
         return -1;
     }
     return 0;

@@ -16,6 +16,7 @@
 #include <pb_encode.h>
 
 #include "../vm/image.h"
+#include "cli.h"
 #include "image_write.h"
 #include "manifest.pb.h"
 
@@ -393,15 +394,10 @@ int image_seal_kernel(const char *kernel, const uint8_t *image, size_t len, cons
     memcpy(at, &ph, sizeof ph);
     move_section(k, size, &eh, off, 16 + (uint64_t)len);
 
-    FILE *f = fopen(out, "wb");
-    bool ok = f && fwrite(k, 1, total, f) == total;
-    if (f && fclose(f) != 0)
-        ok = false;
+    int rc = cli_write_file(out, k, total);
+    int e = errno;
     free(k);
-    if (!ok) {
-        int e = errno;
-        remove(out);
+    if (rc < 0)
         return fail(err, errlen, "cannot write %s: %s", out, strerror(e));
-    }
     return 0;
 }

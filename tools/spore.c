@@ -69,33 +69,6 @@ static void usage(FILE *to)
           to);
 }
 
-uint8_t *cli_read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, n = 0, k;
-    uint8_t *buf = malloc(cap);
-    while (buf && (k = fread(buf + n, 1, cap - n, f)) > 0) {
-        n += k;
-        if (n == cap) {
-            uint8_t *more = realloc(buf, cap *= 2);
-            if (!more)
-                free(buf);
-            buf = more;
-        }
-    }
-    int failed = !buf || ferror(f);
-    fclose(f);
-    if (failed) {
-        errno = buf ? EIO : ENOMEM;
-        free(buf);
-        return NULL;
-    }
-    *len = n;
-    return buf;
-}
-
 static int ends_with(const char *s, const char *suffix)
 {
     size_t a = strlen(s), b = strlen(suffix);
@@ -291,14 +264,10 @@ static int bundle_pack(const char *path, Input *in, size_t n)
         return 1;
     }
     bundle_close(&check);
-    FILE *f = fopen(path, "wb");
-    int ok = f && fwrite(b, 1, size, f) == size;
-    if (f && fclose(f) != 0)
-        ok = 0;
+    int rc = cli_write_file(path, b, size);
     free(b);
-    if (!ok) {
+    if (rc < 0) {
         fprintf(stderr, "spore: bundle: cannot write %s: %s\n", path, strerror(errno));
-        remove(path);
         return 1;
     }
     return 0;
