@@ -16,6 +16,7 @@
 #include <pb_encode.h>
 
 #include "../vm/image.h"
+#include "../vm/strbuf.h"
 #include "cli.h"
 #include "image_write.h"
 #include "manifest.pb.h"
@@ -25,14 +26,9 @@ static int fail(char *err, size_t errlen, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 static int fail(char *err, size_t errlen, const char *fmt, ...)
 {
-    if (errlen == 0)
-        return -1;
-    int n = snprintf(err, errlen, "image: ");
-    if (n < 0 || (size_t)n >= errlen)
-        return -1;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
+    msg_vprintf(err, errlen, "image: ", fmt, ap);
     va_end(ap);
     return -1;
 }

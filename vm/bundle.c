@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "bundle.h"
+#include "strbuf.h"
 
 static uint32_t get_u16(const uint8_t *p)
 {
@@ -27,31 +28,11 @@ static int fail(char *err, size_t errlen, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 static int fail(char *err, size_t errlen, const char *fmt, ...)
 {
-    if (errlen == 0)
-        return -1;
-    int n = snprintf(err, errlen, "bundle: ");
-    if (n < 0 || (size_t)n >= errlen)
-        return -1;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
+    msg_vprintf(err, errlen, "bundle: ", fmt, ap);
     va_end(ap);
     return -1;
-}
-
-/* A name fit for a message: its first 40 bytes, each outside printable
-   ASCII shown as '?', and "..." when it was cut. */
-static const char *shown(char out[48], const char *name, size_t n)
-{
-    size_t k = n < 40 ? n : 40;
-    for (size_t i = 0; i < k; i++)
-        out[i] = name[i] >= 0x20 && name[i] < 0x7f ? name[i] : '?';
-    if (k < n) {
-        memcpy(out + k, "...", 3);
-        k += 3;
-    }
-    out[k] = 0;
-    return out;
 }
 
 /* Walks the 'count' entries after the header. With 'out', records each;
@@ -77,18 +58,18 @@ static int walk(const uint8_t *bytes, size_t size, uint32_t count, BundleEntry *
         const char *name = (const char *)bytes + pos;
         pos += nl;
         if (memchr(name, '/', nl))
-            return fail(err, errlen, "entry %u: name '%s' contains '/'", no, shown(buf, name, nl));
+            return fail(err, errlen, "entry %u: name '%s' contains '/'", no, msg_name(buf, name, nl));
         if (memchr(name, 0, nl))
             return fail(err, errlen, "entry %u: name '%s' contains a NUL byte", no,
-                        shown(buf, name, nl));
+                        msg_name(buf, name, nl));
         if (size - pos < 4)
             return fail(err, errlen, "entry %u (%s): truncated data length", no,
-                        shown(buf, name, nl));
+                        msg_name(buf, name, nl));
         uint32_t dl = get_u32(bytes + pos);
         pos += 4;
         if (size - pos < dl)
             return fail(err, errlen, "entry %u (%s): truncated data (%u bytes, %zu left)", no,
-                        shown(buf, name, nl), (unsigned)dl, size - pos);
+                        msg_name(buf, name, nl), (unsigned)dl, size - pos);
         if (out)
             out[i] = (BundleEntry){.name = name, .name_len = nl, .data = bytes + pos, .len = dl};
         pos += dl;
@@ -158,7 +139,7 @@ static int check_unique(const Bundle *b, char *err, size_t errlen)
     char buf[48];
     const BundleEntry *e = &b->entries[later];
     return fail(err, errlen, "entry %u (%s): same name as entry %u", (unsigned)later + 1,
-                shown(buf, e->name, e->name_len), (unsigned)first + 1);
+                msg_name(buf, e->name, e->name_len), (unsigned)first + 1);
 }
 
 int bundle_open(Bundle *b, const uint8_t *bytes, size_t size, char *err, size_t errlen)

@@ -16,6 +16,7 @@
 
 #include "image.h"
 #include "manifest.pb.h"
+#include "strbuf.h"
 #include "vm.h"
 
 static uint32_t get_u32(const uint8_t *p)
@@ -47,32 +48,14 @@ static bool fail(Reader *r, const char *fmt, ...)
     if (r->failed)
         return false; /* the first fault is the one reported */
     r->failed = true;
-    if (r->errlen == 0)
-        return false;
-    int n = snprintf(r->err, r->errlen, "image: ");
-    if (n < 0 || (size_t)n >= r->errlen)
-        return false;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(r->err + n, r->errlen - (size_t)n, fmt, ap);
+    msg_vprintf(r->err, r->errlen, "image: ", fmt, ap);
     va_end(ap);
     return false;
 }
 
-/* A name fit for a message: its first 40 bytes, each outside printable
-   ASCII shown as '?', and "..." when it was cut. */
-static const char *shown(char out[48], const char *name)
-{
-    size_t n = strlen(name), k = n < 40 ? n : 40;
-    for (size_t i = 0; i < k; i++)
-        out[i] = name[i] >= 0x20 && name[i] < 0x7f ? name[i] : '?';
-    if (k < n) {
-        memcpy(out + k, "...", 3);
-        k += 3;
-    }
-    out[k] = 0;
-    return out;
-}
+static const char *shown(char out[48], const char *name) { return msg_name(out, name, strlen(name)); }
 
 /* The manifest stream's reader: the manifest's bytes, in order (nanopb
    reads sequentially, substreams included). */

@@ -66,3 +66,24 @@ void strbuf_printf(StrBuf *b, const char *fmt, ...)
     va_end(ap);
     b->len += (size_t)n;
 }
+
+void msg_vprintf(char *err, size_t errlen, const char *prefix, const char *fmt, va_list ap)
+{
+    if (errlen == 0) return;
+    int n = snprintf(err, errlen, "%s", prefix);
+    if (n < 0 || (size_t)n >= errlen) return;
+    vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
+}
+
+const char *msg_name(char out[48], const char *name, size_t n)
+{
+    size_t k = n < 40 ? n : 40;
+    for (size_t i = 0; i < k; i++)
+        out[i] = name[i] >= 0x20 && name[i] < 0x7f ? name[i] : '?';
+    if (k < n) {
+        memcpy(out + k, "...", 3);
+        k += 3;
+    }
+    out[k] = 0;
+    return out;
+}

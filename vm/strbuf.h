@@ -20,4 +20,11 @@ void strbuf_puts(StrBuf *b, const char *s);
 void strbuf_putc(StrBuf *b, char c);
 void strbuf_printf(StrBuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Error messages of the readers of untrusted bytes (bundles, images):
+   'prefix' then the message, into 'err' ('errlen' bytes, cut to fit). */
+void msg_vprintf(char *err, size_t errlen, const char *prefix, const char *fmt, va_list ap);
+/* A name fit for a message: its first 40 of 'n' bytes, each outside
+   printable ASCII shown as '?', and "..." when it was cut. */
+const char *msg_name(char out[48], const char *name, size_t n);
+
 #endif
