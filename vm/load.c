@@ -250,19 +250,7 @@ static int select_op(Loader *L, const BeamOp *op, bool tuple_arity) {
             tmp[2 * i] = L->w[base + 2 * i];
             tmp[2 * i + 1] = l;
         }
-        if (n <= 16) { /* most: an insertion sort, cheaper than qsort's setup */
-            for (size_t i = 1; i < n; i++) {
-                Instr v = tmp[2 * i], l = tmp[2 * i + 1];
-                size_t j = i;
-                for (; j > 0 && cmp_pair(&tmp[2 * (j - 1)], &tmp[2 * i]) > 0; j--)
-                    ;
-                memmove(&tmp[2 * j + 2], &tmp[2 * j], (i - j) * 2 * sizeof *tmp);
-                tmp[2 * j] = v;
-                tmp[2 * j + 1] = l;
-            }
-        } else {
-            qsort(tmp, n, 2 * sizeof *tmp, cmp_pair);
-        }
+        qsort(tmp, n, 2 * sizeof *tmp, cmp_pair);
         for (size_t i = 0; i < n; i++) {
             L->w[base + 2 * i] = tmp[2 * i];
             GROW(L->patches, L->npatches, L->patches_cap);
