@@ -21,27 +21,16 @@
 #define SCHEDOP_shutdown 2
 #define SHUTDOWN_reboot 1
 
-/* A "Xen" note: name size, descriptor size, type, name, descriptor. */
-#define NOTE(type, desc...)                 \
-        .pushsection .note.Xen, "a", @note; \
-        .balign 4;                          \
-        .long 2f - 1f;                      \
-        .long 4f - 3f;                      \
-        .long type;                         \
-1:      .asciz "Xen";                       \
-2:      .balign 4;                          \
-3:      desc;                               \
-4:      .balign 4;                          \
-        .popsection
+#include "../xen/xen_note.h"
 
-NOTE(XEN_ELFNOTE_PHYS32_ENTRY, .long pvh_start32)
-NOTE(XEN_ELFNOTE_ENTRY,          .quad pv_start64)
-NOTE(XEN_ELFNOTE_HYPERCALL_PAGE, .quad hypercall_page)
-NOTE(XEN_ELFNOTE_VIRT_BASE,      .quad 0)
-NOTE(XEN_ELFNOTE_PADDR_OFFSET,   .quad 0)
-NOTE(XEN_ELFNOTE_GUEST_OS,       .asciz "empty")
-NOTE(XEN_ELFNOTE_XEN_VERSION,    .asciz "xen-3.0")
-NOTE(XEN_ELFNOTE_LOADER,         .asciz "generic")
+XEN_NOTE(XEN_ELFNOTE_PHYS32_ENTRY, .long pvh_start32)
+XEN_NOTE(XEN_ELFNOTE_ENTRY,          .quad pv_start64)
+XEN_NOTE(XEN_ELFNOTE_HYPERCALL_PAGE, .quad hypercall_page)
+XEN_NOTE(XEN_ELFNOTE_VIRT_BASE,      .quad 0)
+XEN_NOTE(XEN_ELFNOTE_PADDR_OFFSET,   .quad 0)
+XEN_NOTE(XEN_ELFNOTE_GUEST_OS,       .asciz "empty")
+XEN_NOTE(XEN_ELFNOTE_XEN_VERSION,    .asciz "xen-3.0")
+XEN_NOTE(XEN_ELFNOTE_LOADER,         .asciz "generic")
 
         .section .text, "ax"
 

@@ -19,28 +19,17 @@
 #define GDT_DS   0x10
 #define GDT_CS64 0x18
 
-/* A "Xen" note, 4-byte aligned (QEMU's PVH loader rounds names to p_align). */
-#define ELFNOTE(type, desc...)              \
-        .pushsection .note.Xen, "a", @note; \
-        .balign 4;                          \
-        .long 2f - 1f;                      \
-        .long 4f - 3f;                      \
-        .long type;                         \
-1:      .asciz "Xen";                       \
-2:      .balign 4;                          \
-3:      desc;                               \
-4:      .balign 4;                          \
-        .popsection
+#include "xen_note.h"
 
-ELFNOTE(XEN_ELFNOTE_PHYS32_ENTRY, .long pvh_start32)
-ELFNOTE(XEN_ELFNOTE_ENTRY,          .quad pv_start64)
-ELFNOTE(XEN_ELFNOTE_HYPERCALL_PAGE, .quad hypercall_page)
-ELFNOTE(XEN_ELFNOTE_VIRT_BASE,      .quad 0)
-ELFNOTE(XEN_ELFNOTE_PADDR_OFFSET,   .quad 0)
-ELFNOTE(XEN_ELFNOTE_GUEST_OS,       .asciz "spore")
-ELFNOTE(XEN_ELFNOTE_GUEST_VERSION,  .asciz "0.1")
-ELFNOTE(XEN_ELFNOTE_XEN_VERSION,    .asciz "xen-3.0")
-ELFNOTE(XEN_ELFNOTE_LOADER,         .asciz "generic")
+XEN_NOTE(XEN_ELFNOTE_PHYS32_ENTRY, .long pvh_start32)
+XEN_NOTE(XEN_ELFNOTE_ENTRY,          .quad pv_start64)
+XEN_NOTE(XEN_ELFNOTE_HYPERCALL_PAGE, .quad hypercall_page)
+XEN_NOTE(XEN_ELFNOTE_VIRT_BASE,      .quad 0)
+XEN_NOTE(XEN_ELFNOTE_PADDR_OFFSET,   .quad 0)
+XEN_NOTE(XEN_ELFNOTE_GUEST_OS,       .asciz "spore")
+XEN_NOTE(XEN_ELFNOTE_GUEST_VERSION,  .asciz "0.1")
+XEN_NOTE(XEN_ELFNOTE_XEN_VERSION,    .asciz "xen-3.0")
+XEN_NOTE(XEN_ELFNOTE_LOADER,         .asciz "generic")
 
         .section .text.boot, "ax"
 
