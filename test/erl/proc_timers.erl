@@ -1,14 +1,17 @@
 %% proc_timers: erlang:send_after/3, start_timer/3, cancel_timer/1,
 %% read_timer/1: delivery order, timeout messages, cancelling, named
-%% destinations and bad arguments.
+%% destinations and bad arguments. The three ordered timers are set
+%% against one absolute time, so a pause between the calls (a guest
+%% descheduled by its hypervisor) cannot change their order.
 -module(proc_timers).
 -export([start/0]).
 
 start() ->
     Self = self(),
-    T1 = erlang:send_after(30, Self, one),
-    _T2 = erlang:send_after(10, Self, two),
-    R3 = erlang:start_timer(20, Self, three),
+    Now = erlang:monotonic_time(millisecond),
+    T1 = erlang:send_after(Now + 30, Self, one, [{abs, true}]),
+    _T2 = erlang:send_after(Now + 10, Self, two, [{abs, true}]),
+    R3 = erlang:start_timer(Now + 20, Self, three, [{abs, true}]),
     T4 = erlang:send_after(5000, Self, never),
     C4 = erlang:cancel_timer(T4),
     C4b = erlang:cancel_timer(T4),
@@ -20,7 +23,7 @@ start() ->
     unregister(proc_timers_target),
     T5 = erlang:start_timer(10, Self, five),
     Late = receive {timeout, T5, five} -> erlang:read_timer(T5) end,
-    {is_integer(C4) andalso C4 > 4900 andalso C4 =< 5000, C4b,
+    {is_integer(C4) andalso C4 > 4000 andalso C4 =< 5000, C4b,
      is_integer(R) andalso R =< 30,
      [case G of {timeout, R3, X} -> {timeout, ref, X}; _ -> G end || G <- Got],
      N, Late,
