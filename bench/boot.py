@@ -88,6 +88,7 @@ def die(text):
 # --- the program's image ------------------------------------------------------
 
 SEAL_MAGIC = b"SPORESEG"
+SEAL_HEADER = 32  # "SPORESEG", the image's length, the snapshot's, a reserved word
 
 
 def elf_load_segments(elf):
@@ -111,7 +112,7 @@ def sealed_segment(elf):
     bytes start with "SPORESEG" and a u64 length. None when there is none."""
     for seg in elf_load_segments(elf):
         _, _, ptype, off, filesz, _, _ = seg
-        if ptype == 1 and filesz >= 16 and elf[off:off + 8] == SEAL_MAGIC:
+        if ptype == 1 and filesz >= SEAL_HEADER and elf[off:off + 8] == SEAL_MAGIC:
             return seg
     return None
 
@@ -125,7 +126,7 @@ def sealed_payload(path):
         raise ValueError("%s is not a spore kernel (no SPORESEG segment)" % path)
     off = seg[3]
     length, = struct.unpack_from("<Q", elf, off + 8)
-    return elf[off + 16:off + 16 + length]
+    return elf[off + SEAL_HEADER:off + SEAL_HEADER + length]
 
 
 def seal(kernel, payload, out):
@@ -139,11 +140,11 @@ def seal(kernel, payload, out):
     if seg is None:
         raise ValueError("%s is not a spore kernel (no SPORESEG segment)" % kernel)
     _, at, _, off, _, _, vaddr = seg
-    header = bytearray(elf[off:off + 16])
-    struct.pack_into("<Q", header, 8, len(payload))
+    header = bytearray(elf[off:off + SEAL_HEADER])
+    struct.pack_into("<QQ", header, 8, len(payload), 0)
     new_off = (len(elf) + 4095) // 4096 * 4096 + vaddr % 4096
     elf += bytes(new_off - len(elf)) + header + payload
-    size = 16 + len(payload)
+    size = SEAL_HEADER + len(payload)
     struct.pack_into("<Q", elf, at + 8, new_off)      # p_offset
     struct.pack_into("<QQ", elf, at + 32, size, size)  # p_filesz, p_memsz
     with open(out, "wb") as f:

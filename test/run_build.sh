@@ -3,10 +3,11 @@
 #   run_build.sh --spore SPORE [--work DIR]
 #  1. builds examples/hello: the report (kept modules with their sizes, the
 #     total, what is left out), the four files, the xl and libvirt
-#     configurations, hello.xen under 1 MiB, the time (best of three, under
-#     1 s), and no temporary files left behind;
+#     configurations, its snapshot, hello.xen --cold under 1 MiB, the time
+#     (best of three, under 1 s), and no temporary files left behind;
 #  2. runs hello.spore (spore run, with no module outside the image) and
-#     boots hello.xen under QEMU microvm: both must print what erl prints;
+#     boots hello.xen under QEMU microvm, warm: both must print what erl
+#     prints;
 #  3. builds test/build (calc: a gen_server, and code reached only by name):
 #     the report, the run against erl's (with and without --arg), a plugin
 #     left out unless --include names it, a crash reported through logger;
@@ -129,8 +130,19 @@ if [ $xen = yes ]; then
         check "hello_$f" "$f was not written" test -s "$h/$f"
     done
     size=$(stat -c %s "$h/hello.xen")
-    echo "hello: hello.xen is $size bytes, hello.spore $(stat -c %s "$h/hello.spore")"
-    check hello_xen_size "hello.xen is $size bytes, not under 1 MiB" test "$size" -lt 1048576
+    echo "hello: hello.xen is $size bytes (with its snapshot), hello.spore $(stat -c %s "$h/hello.spore")"
+    if command -v qemu-system-x86_64 > /dev/null; then
+        check hello_snapshot "the report names no snapshot" \
+            grep -q 'hello.xen ([0-9]* bytes, a snapshot of [0-9]* bytes with [0-9]* modules loaded)' \
+            "$work/hello.report"
+    fi
+    # without the snapshot (--cold): the kernel and the modules alone
+    run "$work/cold.report" "$work/cold.err" "$spore" build --cold -o "$work/hello-cold" \
+        "$root/examples/hello/hello.erl"
+    size=$(stat -c %s "$work/hello-cold/hello.xen" 2>/dev/null || echo 0)
+    echo "hello: hello.xen --cold is $size bytes"
+    check hello_xen_size "hello.xen --cold is $size bytes, not under 1 MiB" \
+        test "$size" -gt 0 -a "$size" -lt 1048576
     cfg=$h/hello.xl.cfg
     check xl_cfg "hello.xl.cfg is not a PVH domain of hello.xen" \
         grep -qx 'name = "hello"' "$cfg"
@@ -186,6 +198,8 @@ else
         boot "$work/qemu.log" -append "-run hello start"
         st=$?
     fi
+    check hello_warm "hello.xen did not start from its snapshot" \
+        grep -q '^spore: bare PVH, .*, warm start' "$work/qemu.log"
     tr -d '\r' < "$work/qemu.log" | grep -v '^spore: ' > "$work/qemu.out"
     if [ $st -ne 1 ] || ! diff -u "$work/hello.erl.out" "$work/qemu.out" > "$work/qemu.diff"; then
         fail hello_qemu "hello.xen under QEMU (status $st, 1 is halt(0)) differs from erl" \

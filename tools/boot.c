@@ -90,12 +90,12 @@ static int find_seal(int fd, uint64_t size, BootImage *im, char *err, size_t err
             snprintf(err, errlen, "not a whole ELF file (a segment goes past its end)");
             return -1;
         }
-        if (filesz < 16)
+        if (filesz < 32) /* xen/kernel.h's SealedImage header */
             continue;
         if (read_at(fd, head, 16, off) < 0 || memcmp(head, "SPORESEG", 8) != 0)
             continue;
         im->sealed_len = get_le(head + 8, 8);
-        if (im->sealed_len > filesz - 16) {
+        if (im->sealed_len > filesz - 32) {
             snprintf(err, errlen, "not a whole spore kernel (its sealed segment is cut short)");
             return -1;
         }

@@ -26,7 +26,7 @@ static void usage(FILE *to)
 {
     fputs("usage: spore build [-o DIR] [--name NAME] [--entry Mod[:Fun]] [--arg A]...\n"
           "                   [--memory MB] [--include Mod]... [-I DIR]... [--kernel ELF]\n"
-          "                   [--unsealed] [--no-xen] [-v] INPUT...\n"
+          "                   [--unsealed] [--cold] [--no-xen] [-v] INPUT...\n"
           "\n"
           "Compiles and links an Erlang program into a bootable service, in DIR:\n"
           "  NAME.spore        the program image (spore run NAME.spore runs it here)\n"
@@ -59,6 +59,8 @@ static void usage(FILE *to)
           "                    of the build tree, ../build-xen/, or of the installation,\n"
           "                    ../lib/spore/, beside this spore)\n"
           "  --unsealed        allow the program to load code from outside the image\n"
+          "  --cold            no snapshot in NAME.xen: every boot starts the VM from\n"
+          "                    scratch (see below)\n"
           "  --no-xen          write NAME.spore only\n"
           "  -v                say why each module is kept, and where OTP was found\n"
           "\n"
@@ -69,6 +71,14 @@ static void usage(FILE *to)
           "applications it names. Modules are stripped of debug information. The report\n"
           "lists each module with its size, and the modules that kept code names but\n"
           "never calls: a dynamic call may want them (--include).\n"
+          "\n"
+          "NAME.xen starts warm: the build boots it under QEMU (qemu-system-x86_64),\n"
+          "first to see which modules the program loads before it first waits, then to\n"
+          "take a snapshot of the VM with those modules loaded, which it seals in after\n"
+          "the image. A bare PVH or Xen PVH boot restores the snapshot and runs the\n"
+          "program's first instruction with no module to load; a PV boot, the kernel\n"
+          "command line word \"cold\", or --cold start from scratch. Without QEMU the\n"
+          "image starts cold.\n"
           "\n"
           "environment:\n"
           "  SPORE_STDLIB    the folder of spore's own .beam modules\n"
@@ -84,7 +94,7 @@ typedef struct Options {
     const char **include;
     size_t ninclude;
     uint32_t memory_mb;
-    bool unsealed, no_xen;
+    bool unsealed, no_xen, cold;
     BuildErl erl;
     const char **inputs;
     size_t ninputs;
@@ -153,6 +163,8 @@ static int parse(int argc, char **argv, Options *o, BuildSet *s)
             o->unsealed = true;
         } else if (strcmp(a, "--no-xen") == 0) {
             o->no_xen = true;
+        } else if (strcmp(a, "--cold") == 0) {
+            o->cold = true;
         } else if (strcmp(a, "-v") == 0) {
             s->verbose = true;
         } else if (a[0] == '-' && a[1] != 0) {
@@ -395,13 +407,36 @@ static int write_outputs(const Options *o, const char *name, const char *kernel,
         return 0;
     }
     snprintf(path, sizeof path, "%s/%s.xen", o->outdir, name);
-    if (image_seal_kernel(kernel, image, len, path, err, sizeof err) < 0) {
+    if (image_seal_kernel(kernel, image, len, NULL, 0, path, err, sizeof err) < 0) {
         printf("\n");
         fprintf(stderr, "spore build: %s\n", err);
         return -1;
     }
+    /* The warm start: a snapshot of the VM with the boot's modules loaded,
+       taken by booting the kernel just written (build_snap.c). */
+    size_t snap_len = 0, npreload = 0;
+    uint8_t *snap = NULL;
+    char why[512] = "";
+    if (!o->cold) {
+        fflush(stdout);
+        snap = build_snapshot(path, o->memory_mb, &snap_len, &npreload, why, sizeof why);
+        if (snap && image_seal_kernel(kernel, image, len, snap, snap_len, path, err, sizeof err) < 0) {
+            free(snap);
+            printf("\n");
+            fprintf(stderr, "spore build: %s\n", err);
+            return -1;
+        }
+    }
     struct stat st;
-    printf(", %s (%lld bytes)", path, stat(path, &st) == 0 ? (long long)st.st_size : -1LL);
+    printf(", %s (%lld bytes", path, stat(path, &st) == 0 ? (long long)st.st_size : -1LL);
+    if (snap)
+        printf(", a snapshot of %zu bytes with %zu modules loaded", snap_len, npreload);
+    printf(")");
+    free(snap);
+    if (!o->cold && !snap) {
+        printf("\n");
+        fprintf(stderr, "spore build: no snapshot, every boot starts cold: %s\n", why);
+    }
     if (!realpath(o->outdir, real)) {
         fprintf(stderr, "\nspore build: %s: %s\n", o->outdir, strerror(errno));
         return -1;

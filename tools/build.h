@@ -132,6 +132,15 @@ int build_out_xl(const char *path, const char *name, const char *kernel, uint32_
 int build_out_libvirt(const char *path, const char *name, const char *kernel, uint32_t memory_mb,
                       char *err, size_t errlen);
 
+/* ---- build_snap.c ---- */
+
+/* Boots the kernel image 'xen' (the image sealed in, no snapshot) under
+   QEMU to take the snapshot of its warm start (xen/snap.c): a malloc'd
+   buffer of '*len' bytes, '*npreload' modules loaded in it; NULL with a
+   reason in 'err' when QEMU is missing or a run fails. */
+uint8_t *build_snapshot(const char *xen, unsigned mem_mb, size_t *len, size_t *npreload,
+                        char *err, size_t errlen);
+
 /* realloc to 'n' items of 'size' bytes, or exit with a message. */
 void *build_grow(void *p, size_t n, size_t size);
 

@@ -238,7 +238,7 @@ int cmd_image(int argc, char **argv)
     }
     if (out && write_file(out, image, len) < 0)
         status = 1;
-    if (!status && xen && image_seal_kernel(kernel, image, len, xen, err, sizeof err) < 0) {
+    if (!status && xen && image_seal_kernel(kernel, image, len, NULL, 0, xen, err, sizeof err) < 0) {
         fprintf(stderr, "spore: %s\n", err);
         status = 1;
     }

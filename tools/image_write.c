@@ -251,6 +251,10 @@ int image_encode(const ImageSpec *sp, uint8_t **out, size_t *len, char *err, siz
 
 /* ---- image_seal_kernel ---- */
 
+/* xen/kernel.h's SealedImage: "SPORESEG", the image's length, the length
+   of the snapshot's header, a reserved word. */
+#define SEAL_HEADER 32
+
 /* Reads the whole file at 'path' into a malloc'd buffer; NULL with errno. */
 static uint8_t *read_file(const char *path, size_t *len)
 {
@@ -293,7 +297,7 @@ static int find_seal(const uint8_t *k, size_t size, const Elf64_Ehdr *eh, const 
     Elf64_Phdr ph, seal = {0};
     for (int i = 0; i < eh->e_phnum; i++) {
         memcpy(&ph, k + eh->e_phoff + (size_t)i * sizeof ph, sizeof ph);
-        if (ph.p_type != PT_LOAD || ph.p_filesz < 16 || ph.p_offset > size - 16 ||
+        if (ph.p_type != PT_LOAD || ph.p_filesz < SEAL_HEADER || ph.p_offset > size - SEAL_HEADER ||
             memcmp(k + ph.p_offset, "SPORESEG", 8) != 0)
             continue;
         if (found >= 0)
@@ -343,8 +347,69 @@ static void move_section(uint8_t *k, size_t size, const Elf64_Ehdr *eh, uint64_t
     }
 }
 
-int image_seal_kernel(const char *kernel, const uint8_t *image, size_t len, const char *out,
-                      char *err, size_t errlen)
+/* xen/snap.c's SnapHeader, at the start of a snapshot: the offsets of the
+   fields the build reads. */
+enum {
+    SNAP_HEADER = 96,
+    SNAP_HEADER_SIZE = 12, /* u32 */
+    SNAP_SIZE = 16,
+    SNAP_STATE_LO = 40,    /* layout[2..4]: the state segment, its data's end, its end */
+    SNAP_DATA_END = 48,
+    SNAP_STATE_END = 56,
+    SNAP_HEAP_LO = 64,
+    SNAP_HEAP_LEN = 80,
+};
+
+static uint64_t get_u64(const uint8_t *p)
+{
+    uint64_t v;
+    memcpy(&v, p, 8);
+    return v;
+}
+
+/* Where a snapshot goes: its state in place of the state segment's bytes
+   (index 'state'), its header and the state segment's linked data after
+   the image, its heap at its own address in the sealed segment. */
+typedef struct SnapPlan {
+    int state;
+    uint64_t state_len, data_len, heap_lo, heap_len;
+} SnapPlan;
+
+static int plan_snapshot(const uint8_t *k, const Elf64_Ehdr *eh, const uint8_t *snap,
+                         size_t snap_len, SnapPlan *sp, char *err, size_t errlen)
+{
+    uint32_t hsize;
+    if (snap_len >= SNAP_HEADER)
+        memcpy(&hsize, snap + SNAP_HEADER_SIZE, 4);
+    if (snap_len < SNAP_HEADER || memcmp(snap, "SPORESNP", 8) != 0 || hsize != SNAP_HEADER ||
+        get_u64(snap + SNAP_SIZE) != snap_len)
+        return fail(err, errlen, "the snapshot is malformed");
+    uint64_t lo = get_u64(snap + SNAP_STATE_LO), data_end = get_u64(snap + SNAP_DATA_END);
+    uint64_t end = get_u64(snap + SNAP_STATE_END);
+    sp->heap_lo = get_u64(snap + SNAP_HEAP_LO);
+    sp->heap_len = get_u64(snap + SNAP_HEAP_LEN);
+    sp->state = -1;
+    for (int i = 0; i < eh->e_phnum; i++) {
+        Elf64_Phdr ph;
+        memcpy(&ph, k + eh->e_phoff + (size_t)i * sizeof ph, sizeof ph);
+        if (ph.p_type == PT_LOAD && ph.p_vaddr == lo)
+            sp->state = i, sp->data_len = ph.p_filesz;
+        if (ph.p_type == PT_LOAD && ph.p_vaddr == lo && (data_end < lo || end < data_end ||
+                                                         ph.p_filesz != data_end - lo ||
+                                                         ph.p_memsz > end - lo))
+            return fail(err, errlen, "the snapshot was taken of another kernel");
+    }
+    if (sp->state < 0)
+        return fail(err, errlen, "the snapshot was taken of another kernel (no state segment)");
+    sp->state_len = end - lo;
+    if (sp->state_len > snap_len - SNAP_HEADER ||
+        sp->heap_len != snap_len - SNAP_HEADER - sp->state_len || (sp->heap_lo & 4095) != 0)
+        return fail(err, errlen, "the snapshot is malformed");
+    return 0;
+}
+
+int image_seal_kernel(const char *kernel, const uint8_t *image, size_t len, const uint8_t *snap,
+                      size_t snap_len, const char *out, char *err, size_t errlen)
 {
     size_t size;
     uint8_t *k = read_file(kernel, &size);
@@ -352,43 +417,72 @@ int image_seal_kernel(const char *kernel, const uint8_t *image, size_t len, cons
         return fail(err, errlen, "cannot read %s: %s", kernel, strerror(errno));
     Elf64_Ehdr eh;
     int i = -1;
+    SnapPlan sp = {0};
     if (!elf_ok(k, size, &eh))
         fail(err, errlen, "%s: not an ELF64 x86-64 kernel", kernel);
     else
         i = find_seal(k, size, &eh, kernel, err, errlen);
-    if (i < 0) {
+    if (i >= 0 && snap_len && plan_snapshot(k, &eh, snap, snap_len, &sp, err, errlen) < 0)
+        i = -1;
+    if (i < 0 || len > SIZE_MAX / 4) {
         free(k);
-        return -1;
+        return i < 0 ? -1 : fail(err, errlen, "the image is too large");
     }
     Elf64_Phdr ph;
-    uint8_t *at = k + eh.e_phoff + (size_t)i * sizeof ph;
-    memcpy(&ph, at, sizeof ph);
-    /* The loaders map file offsets to addresses page by page: the
-       segment's new offset must be congruent to its address modulo its
-       alignment. It goes at the end of the file, after the section headers. */
+    memcpy(&ph, k + eh.e_phoff + (size_t)i * sizeof ph, sizeof ph);
+    /* The sealed segment: the header, the image, then with a snapshot its
+       header and the state segment's linked data at the next 16-byte
+       boundary, and its heap at the heap's floor. */
+    uint64_t seg = SEAL_HEADER + (uint64_t)len, area = 0, area_len = 0;
+    if (snap_len) {
+        area = (seg + 15) & ~(uint64_t)15;
+        area_len = SNAP_HEADER + sp.data_len;
+        if (sp.heap_lo < ph.p_vaddr + area + area_len) {
+            free(k);
+            return fail(err, errlen, "the snapshot's heap starts inside the image");
+        }
+        seg = sp.heap_lo - ph.p_vaddr + sp.heap_len;
+    }
+    /* The loaders map file offsets to addresses page by page: a moved
+       segment's offset must be congruent to its address modulo its
+       alignment. Both go at the end of the file, after the section headers. */
     uint64_t align = ph.p_align > 1 ? ph.p_align : 1;
     uint64_t off = size + ((ph.p_vaddr - size) & (align - 1));
-    if (len > SIZE_MAX - 16 - off) {
-        free(k);
-        return fail(err, errlen, "the image is too large");
+    uint64_t state_off = off + seg, total64 = off + seg;
+    Elf64_Phdr st = {0};
+    if (snap_len) {
+        memcpy(&st, k + eh.e_phoff + (size_t)sp.state * sizeof st, sizeof st);
+        uint64_t a = st.p_align > 1 ? st.p_align : 1;
+        state_off += (st.p_vaddr - state_off) & (a - 1);
+        total64 = state_off + sp.state_len;
     }
-    size_t total = (size_t)off + 16 + len;
+    size_t total = (size_t)total64;
     uint8_t *b = realloc(k, total);
     if (!b) {
         free(k);
         return fail(err, errlen, "out of memory (%zu bytes)", total);
     }
     k = b;
-    memset(k + size, 0, (size_t)off - size);
-    memcpy(k + off, k + ph.p_offset, 16);
-    uint64_t l64 = len;
+    memset(k + size, 0, total - size);
+    memcpy(k + off, k + ph.p_offset, 8);
+    uint64_t l64 = len, s64 = area_len;
     memcpy(k + off + 8, &l64, 8);
-    memcpy(k + off + 16, image, len);
-    at = k + eh.e_phoff + (size_t)i * sizeof ph;
+    memcpy(k + off + 16, &s64, 8);
+    memcpy(k + off + SEAL_HEADER, image, len);
+    if (snap_len) {
+        memcpy(k + off + area, snap, SNAP_HEADER);
+        memcpy(k + off + area + SNAP_HEADER, k + st.p_offset, (size_t)sp.data_len);
+        memcpy(k + off + (sp.heap_lo - ph.p_vaddr), snap + SNAP_HEADER + sp.state_len,
+               (size_t)sp.heap_len);
+        memcpy(k + state_off, snap + SNAP_HEADER, (size_t)sp.state_len);
+        st.p_offset = state_off;
+        st.p_filesz = st.p_memsz = sp.state_len;
+        memcpy(k + eh.e_phoff + (size_t)sp.state * sizeof st, &st, sizeof st);
+    }
     ph.p_offset = off;
-    ph.p_filesz = ph.p_memsz = 16 + (uint64_t)len;
-    memcpy(at, &ph, sizeof ph);
-    move_section(k, size, &eh, off, 16 + (uint64_t)len);
+    ph.p_filesz = ph.p_memsz = seg;
+    memcpy(k + eh.e_phoff + (size_t)i * sizeof ph, &ph, sizeof ph);
+    move_section(k, size, &eh, off, seg);
 
     int rc = cli_write_file(out, k, total);
     int e = errno;

@@ -36,8 +36,11 @@ int image_encode(const ImageSpec *spec, uint8_t **out, size_t *len, char *err, s
 
 /* Writes a kernel with the image sealed in: the kernel ELF at 'kernel'
    (build-xen/spore.elf), its last load segment (xen/seal.c's "SPORESEG"
-   header) grown to hold 'image'; 0, or -1 with a message. */
-int image_seal_kernel(const char *kernel, const uint8_t *image, size_t len, const char *out,
-                      char *err, size_t errlen);
+   header) grown to hold 'image' and, when 'snap_len' is not 0, the VM
+   snapshot 'snap' that xen/snap.c took of this kernel with this image: its
+   header after the image, its heap at the heap's address, its state in
+   place of the state segment's bytes. 0, or -1 with a message. */
+int image_seal_kernel(const char *kernel, const uint8_t *image, size_t len, const uint8_t *snap,
+                      size_t snap_len, const char *out, char *err, size_t errlen);
 
 #endif

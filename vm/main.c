@@ -1,5 +1,8 @@
 /*
-** main.c: vm_main, the boot sequence of the VM, one step per line. It opens
+** main.c: vm_main, the boot sequence of the VM, one step per line:
+** vm_prepare, vm_boot, vm_run (a platform that restores a snapshot of the
+** VM's memory taken after vm_prepare, vm_preload and vm_boot calls vm_run
+** alone). It opens
 ** the program image or module bundle the platform may hand it, puts the
 ** image's boot arguments and entry point into the erl-style command line,
 ** reads the code path from it, then starts init:boot/1 of stdlib/init.erl
@@ -141,12 +144,51 @@ static char **boot_args(const PlatStart *start, int *argc) {
     return out;
 }
 
-int vm_main(const PlatStart *start) {
+int vm_prepare(const PlatStart *start) {
     atom_init();
     bif_init();
     interp_init();
     sched_init();
-    if (!open_image(start)) return 1;
+    return open_image(start) ? 0 : 1;
+}
+
+int vm_preload(const char *list) {
+    while (*list) {
+        const char *end = strchr(list, ',');
+        size_t n = end ? (size_t)(end - list) : strlen(list);
+        term_t why;
+        if (n > 0 && (n > 255 || !code_ensure_loaded(atom_intern(list, n), &why))) {
+            StrBuf b;
+            strbuf_init(&b);
+            strbuf_printf(&b, "spore: cannot preload %.*s\n", (int)n, list);
+            plat_console_write(b.s, b.len);
+            strbuf_free(&b);
+            return 1;
+        }
+        list += n + (end != NULL);
+    }
+    return 0;
+}
+
+size_t vm_loaded(char *buf, size_t len) {
+    size_t n = 0, count = 0;
+    for (Module *m = code_modules(); m; m = m->next) count++;
+    /* oldest first: the list is newest first */
+    for (size_t i = count; i > 0; i--) {
+        Module *m = code_modules();
+        for (size_t j = 1; j < i; j++) m = m->next;
+        size_t an;
+        const char *name = atom_name(m->name, &an);
+        if (n + an + 2 > len) break;
+        if (n) buf[n++] = ',';
+        memcpy(buf + n, name, an);
+        n += an;
+    }
+    if (len) buf[n < len ? n : len - 1] = 0;
+    return n;
+}
+
+int vm_boot(const PlatStart *start) {
     int argc;
     char **argv = boot_args(start, &argc);
     setup_path(argc, argv);
@@ -169,5 +211,13 @@ int vm_main(const PlatStart *start) {
         plat_console_write(msg, strlen(msg));
         return 1;
     }
-    return sched_run();
+    return 0;
+}
+
+int vm_run(void) { return sched_run(); }
+
+int vm_main(const PlatStart *start) {
+    int rc = vm_prepare(start);
+    if (!rc) rc = vm_boot(start);
+    return rc ? rc : vm_run();
 }

@@ -29,8 +29,23 @@ typedef enum {
     PLAT_MARK_READY       /* the application said it is ready (spore:ready/0) */
 } PlatMark;
 
-/* Implemented by the VM; the platform calls it once. Returns the exit status. */
+/* Implemented by the VM. A platform calls vm_main once: vm_prepare (the
+   VM's tables and the program image), vm_boot (the command line, init
+   spawned) and vm_run (the scheduler, until the VM stops). None of the
+   first two reads the clock or leaves anything of the platform's in the
+   VM's memory. A platform that starts warm calls vm_prepare, vm_preload
+   and vm_boot once, at build time, and keeps a copy of the VM's memory
+   then; each boot that restores that copy calls vm_run alone.
+   vm_run and vm_main return the exit status; the others 0, or 1 after
+   saying why on the console. vm_loaded writes the names of the loaded
+   modules, oldest first and comma-separated, into 'buf' (NUL-terminated,
+   cut at 'len') and returns their length. */
 int vm_main(const PlatStart *start);
+int vm_prepare(const PlatStart *start);
+int vm_preload(const char *modules);
+int vm_boot(const PlatStart *start);
+int vm_run(void);
+size_t vm_loaded(char *buf, size_t len);
 
 /* Writes 'n' bytes to the console. Never fails; may block briefly. */
 void plat_console_write(const char *s, size_t n);

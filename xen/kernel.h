@@ -135,17 +135,24 @@ _Noreturn void boot_shutdown(int status, bool crash);
 /* ---- seal.c: the image `spore build` seals into the kernel ---------------- */
 
 /* The last load segment of the kernel ELF: "SPORESEG", the image's length,
-   then the image. As linked, the length is 0; `spore build` appends the image
-   to the file and grows the segment (p_filesz, p_memsz) to hold it. */
+   the length of the snapshot's header (snap.c), then the image and, at the
+   next 16-byte boundary, that header. As linked, both lengths are 0;
+   `spore build` appends them to the file and grows the segment (p_filesz,
+   p_memsz) to hold them and the snapshot's heap, which starts at the heap's
+   floor. */
 typedef struct SealedImage {
     char magic[8];
     uint64_t len;
+    uint64_t snap_len;
+    uint64_t reserved;
     uint8_t data[];
 } SealedImage;
 
 extern const volatile SealedImage sealed_image;
-/* The end of everything the loader placed: the kernel and a sealed image. */
+/* The end of the kernel and the image (not of a snapshot's header or heap). */
 uintptr_t seal_end(void);
+/* The snapshot's header after the image, or NULL. */
+const uint8_t *seal_snapshot(size_t *len);
 
 /* ---- mm.c: page tables, the heap, pages for the platform ---------------- */
 
@@ -154,6 +161,12 @@ uintptr_t seal_end(void);
 void mm_init(void);
 /* The C library's heap: grows by 'incr' bytes, (void *)-1 when full. */
 void *sbrk(ptrdiff_t incr);
+
+/* The heap's bounds: sbrk's floor and its current break. */
+uintptr_t mm_heap_lo(void);
+uintptr_t mm_heap_brk(void);
+/* Moves the break to 'brk' (snap.c, restoring a heap); false if out of range. */
+bool mm_heap_set_brk(uintptr_t brk);
 
 /* One zeroed, mapped, page-aligned page, or NULL. */
 void *mm_page_alloc(void);
@@ -169,6 +182,29 @@ uintptr_t mm_hole(size_t pages);
 int mm_map_mfn(uintptr_t va, uint64_t mfn);
 /* Machine frame to pfn through Xen's read-only M2P table (PV). */
 uint64_t mm_mfn_to_pfn(uint64_t mfn);
+
+/* ---- snap.c: warm starts from a snapshot of the VM's memory ------------- */
+
+/* What the command line asks: "snapshot=trace" runs the program and names
+   the modules it loaded by its first idle moment; "snapshot=take:M1,M2"
+   prepares the VM, loads those modules, spawns init and names the
+   snapshot's memory on the console for the build to save; "cold" ignores
+   a snapshot in the image. */
+typedef enum { SNAP_NONE, SNAP_TRACE, SNAP_TAKE, SNAP_COLD } SnapMode;
+SnapMode snap_mode(const char *cmdline, const char **list);
+/* Room after the image for a snapshot's header: the heap starts past it. */
+size_t snap_reserve(void);
+/* With a snapshot in the image: true when this boot runs from it (SNAP_NONE,
+   bare PVH or Xen PVH, no VM arguments on the command line: 'vm_args'
+   false, the header matches); otherwise puts the VM's state back as linked,
+   says why on the console when the reason is not PV, and returns false. */
+bool snap_start(SnapMode mode, bool vm_args);
+/* Prints "spore: snapshot" and the address and length in hex of the
+   snapshot's header, the VM's state segment and its heap, then waits
+   forever, interrupts off, for QEMU's monitor to save them and quit. */
+_Noreturn void snap_take(void);
+/* SNAP_TRACE: prints "spore: loaded M1,M2,..." once. */
+void snap_trace_print(void);
 
 /* ---- traps.c: the IDT (PVH, bare), Xen's trap table (PV), fatal traps --- */
 

@@ -66,6 +66,15 @@ void *sbrk(ptrdiff_t incr) {
     return (void *)old;
 }
 
+uintptr_t mm_heap_lo(void) { return heap_lo; }
+uintptr_t mm_heap_brk(void) { return heap_brk; }
+
+bool mm_heap_set_brk(uintptr_t brk) {
+    if (brk < heap_lo || brk > heap_hi) return false;
+    heap_brk = brk;
+    return true;
+}
+
 void *mm_page_alloc(void) {
     if (heap_hi - heap_brk < PAGE_SIZE) return NULL;
     heap_hi -= PAGE_SIZE;
@@ -271,7 +280,9 @@ void mm_init(void) {
     if (boot.mode == BOOT_PV) {
         pv_init();
     } else {
-        find_heap(ALIGN_UP(seal_end(), PAGE_SIZE));
+        /* past the room for a snapshot's header: a snapshot's heap is
+           placed at this floor (snap.c) */
+        find_heap(ALIGN_UP(ALIGN_UP(seal_end(), 16) + snap_reserve(), PAGE_SIZE));
         seal_own_tables();
         uintptr_t top = 0;
         for (int i = 0; i < boot_ram_count; i++)

@@ -1,7 +1,8 @@
 /*
 ** plat.c: vm/plat.h for the kernel, and plat_boot, the last step of the
 ** boot: the banner, the cross-domain checks the command line asks for, the
-** VM's arguments and its module bundle, then vm_main.
+** VM's arguments and its module bundle, then vm_main, or vm_start after a
+** warm start from the image's snapshot (snap.c).
 **
 ** Boot markers: each phase's TSC is recorded when it is reached and
 ** printed ("spore: mark <phase> <ns since entry>") only when the guest
@@ -17,6 +18,8 @@ static const char *const mark_names[MARK_COUNT] = {"entry", "memory", "vm", "fir
 static uint64_t mark_tsc[MARK_COUNT];
 static bool mark_printed[MARK_COUNT];
 static bool quiet;
+static SnapMode snap; /* snap.c: the command line's snapshot= or cold */
+static bool warm;     /* started from the image's snapshot */
 
 extern char __bundle_start[], __bundle_end[];
 
@@ -33,8 +36,9 @@ static void print_marks(void) {
     if (quiet) return;
     if (!banner_done) {
         banner_done = true;
-        kprintf("spore: %s, %lu KiB of heap, command line \"%s\"\n", mode_name(),
-                (unsigned long)((boot.mem_hi - boot.mem_lo) >> 10), boot.cmdline);
+        kprintf("spore: %s, %lu KiB of heap, %s start, command line \"%s\"\n", mode_name(),
+                (unsigned long)((boot.mem_hi - boot.mem_lo) >> 10), warm ? "warm" : "cold",
+                boot.cmdline);
     }
     for (int m = 0; m < MARK_COUNT; m++) {
         if (!mark_tsc[m] || mark_printed[m]) continue;
@@ -48,7 +52,10 @@ void plat_mark(PlatMark m) {
     switch (m) {
     case PLAT_MARK_VM: mark(MARK_VM); break;
     case PLAT_MARK_FIRST: mark(MARK_FIRST); break;
-    case PLAT_MARK_READY: mark(MARK_READY); break;
+    case PLAT_MARK_READY:
+        mark(MARK_READY);
+        if (snap == SNAP_TRACE) plat_exit(0);
+        break;
     }
 }
 
@@ -59,6 +66,7 @@ uint64_t plat_clock_monotonic(void) { return time_monotonic_ns(); }
 uint64_t plat_clock_wall(void) { return time_wall_ns(); }
 
 void plat_yield(uint64_t deadline) {
+    if (snap == SNAP_TRACE) plat_exit(0); /* the first idle moment */
     console_flush();
     print_marks();
     if (evtchn_dispatch() > 0) return;
@@ -106,6 +114,7 @@ plat_result_t plat_file_read(const char *path, uint8_t **data, size_t *len) {
 
 _Noreturn void plat_exit(int status) {
     mark(MARK_EXIT);
+    if (snap == SNAP_TRACE) snap_trace_print();
     console_flush();
     print_marks();
     kprintf("spore: halt %d\n", status);
@@ -166,6 +175,22 @@ void plat_boot(void) {
         kprintf("spore: nothing to run: the kernel command line names no -s, -run or -eval, "
                 "and the image no entry point\n");
         plat_exit(1);
+    }
+    const char *preload;
+    snap = snap_mode(boot.cmdline, &preload);
+    /* A snapshot holds init spawned with the image's entry point: a command
+       line with VM arguments of its own starts cold. */
+    if (snap_start(snap, argc > 1)) {
+        warm = true;
+        mark(MARK_VM);
+        plat_exit(vm_run());
+    }
+    if (snap == SNAP_TAKE) {
+        int rc = vm_prepare(&start);
+        if (!rc) rc = vm_preload(preload);
+        if (!rc) rc = vm_boot(&start);
+        if (!rc) snap_take();
+        plat_exit(rc);
     }
     plat_exit(vm_main(&start));
 }

@@ -3,15 +3,23 @@
 ** section's segment in the kernel ELF, appends the image (a manifest and
 ** the modules) and makes the segment that much longer; the loaders (QEMU's
 ** PVH loader, Xen's) then place it right after the kernel, and mm.c maps it
-** read-only like the code's literals. Read through a volatile: as compiled,
-** the length is 0.
+** read-only like the code's literals. A snapshot of the VM (snap.c) may
+** follow: its header, then, at the heap's floor, its heap. Read through a volatile: as compiled,
+** the lengths are 0.
 */
 #include "kernel.h"
 
 __attribute__((section(".spore_image"), used, aligned(16)))
-const volatile SealedImage sealed_image = {{'S', 'P', 'O', 'R', 'E', 'S', 'E', 'G'}, 0};
+const volatile SealedImage sealed_image = {{'S', 'P', 'O', 'R', 'E', 'S', 'E', 'G'}, 0, 0, 0};
 
 extern char __image_end[];
+
+const uint8_t *seal_snapshot(size_t *len) {
+    if (!sealed_image.snap_len) return NULL;
+    *len = (size_t)sealed_image.snap_len;
+    return (const uint8_t *)ALIGN_UP((uintptr_t)&sealed_image + sizeof sealed_image + sealed_image.len,
+                                     16);
+}
 
 uintptr_t seal_end(void) {
     uintptr_t end = (uintptr_t)&sealed_image + sizeof sealed_image + sealed_image.len;

@@ -649,11 +649,12 @@ static void test_code_path(void)
 
 /* ---- sealing into an ELF file ---- */
 
-#define EX_PHNUM 2
+#define EX_PHNUM 3
 #define EX_SHNUM 3
+#define EX_STATE 0x180000
 
-/* A small kernel-like ELF: a code segment, then the "SPORESEG" segment at
-   'seal_vaddr', and sections (null, .spore_image, .shstrtab). */
+/* A small kernel-like ELF: a code segment, the "SPORESEG" segment at
+   'seal_vaddr', the VM's state segment at EX_STATE, and sections (null, .spore_image, .shstrtab). */
 static Buf make_elf(uint64_t seal_vaddr, uint64_t text_vaddr)
 {
     static const char strtab[] = "\0.spore_image\0.shstrtab";
@@ -677,11 +678,13 @@ static Buf make_elf(uint64_t seal_vaddr, uint64_t text_vaddr)
     eh.e_shoff = 0x3000;
     Elf64_Phdr ph[EX_PHNUM] = {
         {PT_LOAD, PF_R | PF_X, 0x1000, text_vaddr, text_vaddr, 4, 4, 0x1000},
-        {PT_LOAD, PF_R, 0x2000, seal_vaddr, seal_vaddr, 16, 16, 0x1000},
+        {PT_LOAD, PF_R, 0x2000, seal_vaddr, seal_vaddr, 32, 32, 0x1000},
+        /* the VM's state segment (xen/link.ld): 16 bytes of data, then bss */
+        {PT_LOAD, PF_R | PF_W, 0x2400, EX_STATE, EX_STATE, 16, 0x800, 0x1000},
     };
     Elf64_Shdr sh[EX_SHNUM] = {
         {0},
-        {1, SHT_PROGBITS, SHF_ALLOC, seal_vaddr, 0x2000, 16, 0, 0, 16, 0},
+        {1, SHT_PROGBITS, SHF_ALLOC, seal_vaddr, 0x2000, 32, 0, 0, 16, 0},
         {14, SHT_STRTAB, 0, 0, 0x2800, sizeof strtab, 0, 0, 1, 0},
     };
     size_t size = 0x3000 + sizeof sh;
@@ -691,6 +694,7 @@ static Buf make_elf(uint64_t seal_vaddr, uint64_t text_vaddr)
     memcpy(w.b + sizeof eh, ph, sizeof ph);
     memcpy(w.b + 0x1000, "\xf4\xf4\xf4\xf4", 4);
     memcpy(w.b + 0x2000, "SPORESEG", 8);
+    memcpy(w.b + 0x2400, "PRISTINE-DATA-16", 16);
     memcpy(w.b + 0x2800, strtab, sizeof strtab);
     memcpy(w.b + 0x3000, sh, sizeof sh);
     return w;
@@ -721,7 +725,7 @@ static void sealed_refused(const char *in, const char *out, const char *want, in
 {
     char err[256] = "";
     remove(out);
-    if (image_seal_kernel(in, (const uint8_t *)"img", 3, out, err, sizeof err) == 0 ||
+    if (image_seal_kernel(in, (const uint8_t *)"img", 3, NULL, 0, out, err, sizeof err) == 0 ||
         strncmp(err, "image: ", 7) != 0 || !strstr(err, want)) {
         failures++;
         printf("FAIL %s:%d: message \"%s\", wanted \"%s\"\n", __FILE__, line, err, want);
@@ -732,6 +736,60 @@ static void sealed_refused(const char *in, const char *out, const char *want, in
         printf("FAIL %s:%d: a refused seal wrote its output\n", __FILE__, line);
         fclose(f);
     }
+}
+
+/* A snapshot of make_elf's kernel: xen/snap.c's 96-byte header, the state
+   segment's page, 0x20 bytes of heap at 'heap_lo'. */
+static Buf snapshot_for(uint64_t heap_lo)
+{
+    Buf b = {0};
+    uint8_t h[96] = {0};
+    memcpy(h, "SPORESNP", 8);
+    uint32_t version = 2, hsize = 96;
+    uint64_t size = 96 + 0x1000 + 0x20;
+    uint64_t layout[5] = {0x101000, 0x102000, EX_STATE, EX_STATE + 16, EX_STATE + 0x1000};
+    uint64_t heap[3] = {heap_lo, heap_lo + 0x100, 0x20};
+    memcpy(h + 8, &version, 4);
+    memcpy(h + 12, &hsize, 4);
+    memcpy(h + 16, &size, 8);
+    memcpy(h + 24, layout, sizeof layout);
+    memcpy(h + 64, heap, sizeof heap);
+    put(&b, h, sizeof h);
+    uint8_t state[0x1000], heapb[0x20];
+    for (size_t i = 0; i < sizeof state; i++)
+        state[i] = (uint8_t)(i * 7 + 1);
+    for (size_t i = 0; i < sizeof heapb; i++)
+        heapb[i] = (uint8_t)(0xa0 + i);
+    put(&b, state, sizeof state);
+    put(&b, heapb, sizeof heapb);
+    return b;
+}
+
+/* Seals 'snap' with the u64 (or, at 0, the byte) at 'at' set to 'v' and cut
+   to 'n' bytes: refused with 'want', no file written. */
+static void snapshot_refused(const char *in, const char *out, const Buf *snap, size_t at, uint64_t v,
+                             size_t n, const char *want, int line)
+{
+    uint8_t *b = malloc(snap->n);
+    memcpy(b, snap->b, snap->n);
+    if (at)
+        memcpy(b + at, &v, 8);
+    else if (v)
+        b[0] = (uint8_t)v;
+    char err[256] = "";
+    remove(out);
+    if (image_seal_kernel(in, (const uint8_t *)"img", 3, b, n, out, err, sizeof err) == 0 ||
+        !strstr(err, want)) {
+        failures++;
+        printf("FAIL %s:%d: message \"%s\", wanted \"%s\"\n", __FILE__, line, err, want);
+    }
+    FILE *f = fopen(out, "rb");
+    if (f) {
+        failures++;
+        printf("FAIL %s:%d: a refused seal wrote its output\n", __FILE__, line);
+        fclose(f);
+    }
+    free(b);
 }
 
 static void test_seal(void)
@@ -745,27 +803,70 @@ static void test_seal(void)
     write_buf(in, &k);
     static const uint8_t img[] = "SPOREIMG-not-really";
     char err[256];
-    CHECK(image_seal_kernel(in, img, sizeof img, out, err, sizeof err) == 0, "%s", err);
+    CHECK(image_seal_kernel(in, img, sizeof img, NULL, 0, out, err, sizeof err) == 0, "%s", err);
     Buf s = read_buf(out);
     Elf64_Phdr ph;
     Elf64_Shdr sh;
     memcpy(&ph, s.b + sizeof(Elf64_Ehdr) + sizeof ph, sizeof ph);
     memcpy(&sh, s.b + 0x3000 + sizeof sh, sizeof sh);
-    uint64_t l;
+    uint64_t l, sl;
     CHECK(ph.p_offset >= k.n && ph.p_offset % 0x1000 == ph.p_vaddr % 0x1000 &&
-              ph.p_filesz == 16 + sizeof img && ph.p_memsz == ph.p_filesz &&
+              ph.p_filesz == 32 + sizeof img && ph.p_memsz == ph.p_filesz &&
               ph.p_offset + ph.p_filesz == s.n,
           "the segment: offset %#llx, size %#llx, file %#zx", (unsigned long long)ph.p_offset,
           (unsigned long long)ph.p_filesz, s.n);
-    if (ph.p_offset + 16 + sizeof img <= s.n) {
+    if (ph.p_offset + 32 + sizeof img <= s.n) {
         memcpy(&l, s.b + ph.p_offset + 8, 8);
-        CHECK(memcmp(s.b + ph.p_offset, "SPORESEG", 8) == 0 && l == sizeof img &&
-                  memcmp(s.b + ph.p_offset + 16, img, sizeof img) == 0,
+        memcpy(&sl, s.b + ph.p_offset + 16, 8);
+        CHECK(memcmp(s.b + ph.p_offset, "SPORESEG", 8) == 0 && l == sizeof img && sl == 0 &&
+                  memcmp(s.b + ph.p_offset + 32, img, sizeof img) == 0,
               "the sealed bytes");
     }
     CHECK(sh.sh_offset == ph.p_offset && sh.sh_size == ph.p_filesz, "the section");
     CHECK(memcmp(s.b, k.b, 0x40) == 0 && memcmp(s.b + 0x1000, k.b + 0x1000, 0x2000) == 0,
           "the rest of the kernel changed");
+    /* with a snapshot (xen/snap.c): its header and the linked data after
+       the image, its heap at its address, its state in the state segment */
+    uint64_t heap_lo = 0x1a2345000 + 0x2000;
+    Buf snap = snapshot_for(heap_lo);
+    CHECK(image_seal_kernel(in, img, sizeof img, snap.b, snap.n, again, err, sizeof err) == 0,
+          "%s", err);
+    Buf w = read_buf(again);
+    if (w.n > 0x40 + 3 * sizeof(Elf64_Phdr)) {
+        Elf64_Phdr wph, wst;
+        memcpy(&wph, w.b + sizeof(Elf64_Ehdr) + sizeof wph, sizeof wph);
+        memcpy(&wst, w.b + sizeof(Elf64_Ehdr) + 2 * sizeof wst, sizeof wst);
+        CHECK(wph.p_offset == ph.p_offset && wph.p_filesz == 0x2000 + 0x20 &&
+                  wph.p_memsz == wph.p_filesz && wst.p_filesz == 0x1000 && wst.p_memsz == 0x1000 &&
+                  wst.p_offset % 0x1000 == 0 && wst.p_offset + 0x1000 == w.n,
+              "the segments with a snapshot: sealed %#llx, state at %#llx size %#llx",
+              (unsigned long long)wph.p_filesz, (unsigned long long)wst.p_offset,
+              (unsigned long long)wst.p_filesz);
+        if (wst.p_offset + 0x1000 == w.n && wph.p_offset + 0x2020 <= w.n) {
+            uint64_t area = (32 + sizeof img + 15) & ~(uint64_t)15;
+            memcpy(&sl, w.b + wph.p_offset + 16, 8);
+            CHECK(sl == 96 + 16 && memcmp(w.b + wph.p_offset + area, snap.b, 96) == 0 &&
+                      memcmp(w.b + wph.p_offset + area + 96, "PRISTINE-DATA-16", 16) == 0 &&
+                      memcmp(w.b + wph.p_offset + 0x2000, snap.b + 96 + 0x1000, 0x20) == 0 &&
+                      memcmp(w.b + wst.p_offset, snap.b + 96, 0x1000) == 0,
+                  "the sealed snapshot");
+        }
+    } else {
+        CHECK(0, "no kernel written with a snapshot");
+    }
+    free(w.b);
+    remove(again);
+    /* a snapshot that does not fit this kernel or is cut */
+    snapshot_refused(in, again, &snap, 0, 0, snap.n - 1, "the snapshot is malformed", __LINE__);
+    snapshot_refused(in, again, &snap, 40, 0x170000, snap.n, "taken of another kernel", __LINE__);
+    snapshot_refused(in, again, &snap, 48, EX_STATE + 32, snap.n, "taken of another kernel",
+                     __LINE__);
+    snapshot_refused(in, again, &snap, 64, 0x1a2345000, snap.n, "heap starts inside the image",
+                     __LINE__);
+    snapshot_refused(in, again, &snap, 64, heap_lo + 8, snap.n, "the snapshot is malformed",
+                     __LINE__);
+    snapshot_refused(in, again, &snap, 0, 'X', snap.n, "the snapshot is malformed", __LINE__);
+    free(snap.b);
     /* sealed once, it is refused */
     sealed_refused(out, again, "already holds an image", __LINE__);
     free(s.b);

@@ -1,0 +1,174 @@
+/*
+** snap.c: warm starts from a snapshot of the VM's memory.
+**
+** `spore build` boots the kernel twice under QEMU. With "snapshot=trace"
+** the program runs until its first idle moment (or its end, or
+** spore:ready/0) and the kernel names the modules loaded by then. With
+** "snapshot=take:M1,M2,..." the kernel runs vm_prepare, vm_preload and
+** vm_boot (init spawned with the image's entry point), then names three
+** ranges of memory on the console and waits while the build saves them
+** through QEMU's monitor: this file's header, the VM's state segment
+** (link.ld: the VM's data and bss, apart from the platform's) and its heap,
+** from sbrk's floor to the break.
+**
+** The build then writes the snapshot where the loaders put it back: the
+** state segment's bytes in place of the linked ones, and the heap in the
+** image's segment at the very address it had (the heap's floor is the
+** first page after the image and room for this file's header). A boot
+** does no copying: snap_start checks the header and moves the break, and
+** plat_boot calls vm_run, whose first instruction is init's. The platform's
+** own state is never in a snapshot: each boot has its own clock, console
+** and command line.
+**
+** The header keeps the state segment's bytes as linked. A boot that cannot
+** use the snapshot (PV, where Xen's page tables follow the image and the
+** heap starts elsewhere; VM arguments on the command line, since init was
+** spawned with the image's; "cold"; a header that does not match this
+** kernel) puts them back, and starts cold.
+*/
+#include <string.h>
+
+#include "../vm/plat.h"
+#include "kernel.h"
+
+extern char __vmstate_start[], __vmdata_end[], __vmstate_end[];
+extern char __text_end[], __rodata_end[];
+
+#define SNAP_VERSION 2
+#define NLAYOUT 5
+
+typedef struct SnapHeader {
+    char magic[8];              /* "SPORESNP" */
+    uint32_t version, header_size;
+    uint64_t size;              /* what snap_take wrote: this header, the state, the heap */
+    uint64_t layout[NLAYOUT];   /* which kernel: see layout() */
+    uint64_t heap_lo, heap_brk;
+    uint64_t heap_len;          /* heap bytes stored; zeros from there to the break */
+    uint64_t sum;               /* of the fields above */
+} SnapHeader;
+
+static void layout(uint64_t out[NLAYOUT]) {
+    out[0] = (uintptr_t)__text_end;
+    out[1] = (uintptr_t)__rodata_end;
+    out[2] = (uintptr_t)__vmstate_start;
+    out[3] = (uintptr_t)__vmdata_end;
+    out[4] = (uintptr_t)__vmstate_end;
+}
+
+static uint64_t header_sum(const SnapHeader *h) {
+    const uint8_t *p = (const uint8_t *)h;
+    uint64_t s = 0x9e3779b97f4a7c15ULL;
+    for (size_t i = 0; i < __builtin_offsetof(SnapHeader, sum); i++) s = (s ^ p[i]) * 0x100000001b3ULL;
+    return s;
+}
+
+static size_t data_len(void) { return (size_t)(__vmdata_end - __vmstate_start); }
+static size_t state_len(void) { return (size_t)(__vmstate_end - __vmstate_start); }
+
+size_t snap_reserve(void) { return sizeof(SnapHeader) + data_len(); }
+
+/* ---- the command line ---- */
+
+SnapMode snap_mode(const char *cmdline, const char **list) {
+    static char buf[MAX_GUEST_CMDLINE + 1];
+    *list = "";
+    if (cmdline_get(cmdline, "cold", buf, sizeof buf)) return SNAP_COLD;
+    if (!cmdline_get(cmdline, "snapshot", buf, sizeof buf)) return SNAP_NONE;
+    if (strcmp(buf, "trace") == 0) return SNAP_TRACE;
+    if (strncmp(buf, "take:", 5) == 0) {
+        *list = buf + 5;
+        return SNAP_TAKE;
+    }
+    kprintf("spore: snapshot=%s: expected snapshot=trace or snapshot=take:M1,M2,...\n", buf);
+    return SNAP_COLD;
+}
+
+/* ---- taking one ---- */
+
+_Noreturn void snap_take(void) {
+    static SnapHeader h; /* the platform's: read by the build through QEMU */
+    uintptr_t lo = mm_heap_lo(), brk = ALIGN_UP(mm_heap_brk(), 8);
+    /* the heap's zero pages at the end are not stored */
+    uintptr_t end = brk;
+    while (end > lo) {
+        uintptr_t page = (end - 1) & ~(PAGE_SIZE - 1);
+        const uint64_t *w = (const uint64_t *)page;
+        size_t n = (end - page) / 8, i = 0;
+        while (i < n && w[i] == 0) i++;
+        if (i < n) break;
+        end = page;
+    }
+    memcpy(h.magic, "SPORESNP", 8);
+    h.version = SNAP_VERSION;
+    h.header_size = sizeof h;
+    h.heap_lo = lo;
+    h.heap_brk = brk;
+    h.heap_len = end - lo;
+    h.size = sizeof h + state_len() + h.heap_len;
+    layout(h.layout);
+    h.sum = header_sum(&h);
+    /* three ranges of guest-physical memory, saved by the build through
+       QEMU's monitor (pmemsave); then the guest waits to be stopped */
+    kprintf("spore: snapshot %lx %lx %lx %lx %lx %lx\n", (unsigned long)(uintptr_t)&h,
+            (unsigned long)sizeof h, (unsigned long)(uintptr_t)__vmstate_start,
+            (unsigned long)state_len(), (unsigned long)lo, (unsigned long)h.heap_len);
+    console_drain();
+    irq_disable();
+    for (;;) __asm__ volatile("hlt");
+}
+
+/* ---- the trace run ---- */
+
+void snap_trace_print(void) {
+    static bool done;
+    static char names[8192];
+    if (done) return;
+    done = true;
+    vm_loaded(names, sizeof names);
+    console_flush();
+    kprintf("\nspore: loaded %s\n", names);
+}
+
+/* ---- starting from one ---- */
+
+static const char *check(const uint8_t *p, size_t len, SnapHeader *h) {
+    if (len != sizeof *h + data_len()) return "its header is cut short";
+    memcpy(h, p, sizeof *h);
+    uint64_t want[NLAYOUT];
+    layout(want);
+    if (memcmp(h->magic, "SPORESNP", 8) != 0 || h->version != SNAP_VERSION ||
+        h->header_size != sizeof *h || h->sum != header_sum(h))
+        return "not a snapshot this kernel reads";
+    if (memcmp(h->layout, want, sizeof want) != 0) return "taken of another kernel";
+    if (h->heap_brk < h->heap_lo || h->heap_len > h->heap_brk - h->heap_lo) return "malformed";
+    if (h->heap_lo != mm_heap_lo()) return "its heap starts elsewhere in this boot";
+    if (!mm_heap_set_brk(h->heap_brk)) return "not enough memory";
+    return NULL;
+}
+
+bool snap_start(SnapMode mode, bool vm_args) {
+    size_t len;
+    const uint8_t *p = seal_snapshot(&len);
+    if (!p) return false;
+    SnapHeader h;
+    const char *why = NULL;
+    if (mode == SNAP_NONE && boot.mode != BOOT_PV) {
+        why = vm_args ? "the command line has VM arguments" : check(p, len, &h);
+        if (!why) {
+            /* the break's zeros: the loader may have left boot data there */
+            memset((void *)(uintptr_t)(h.heap_lo + h.heap_len), 0,
+                   (size_t)(h.heap_brk - h.heap_lo - h.heap_len));
+            return true;
+        }
+    }
+    /* cold: the VM's state as linked (its data kept after the header) */
+    if (len != sizeof h + data_len()) {
+        kprintf("spore: the image's snapshot is cut short: the VM's state cannot be put back; "
+                "rebuild the image\n");
+        boot_shutdown(1, true);
+    }
+    memcpy(__vmstate_start, p + sizeof h, data_len());
+    memset(__vmdata_end, 0, state_len() - data_len());
+    if (why) kprintf("spore: the image's snapshot is not used (%s): a cold start\n", why);
+    return false;
+}
