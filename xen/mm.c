@@ -35,10 +35,6 @@ static uintptr_t heap_lo, heap_brk, heap_hi; /* sbrk grows brk up; pages come of
 static uintptr_t hole_next;                  /* PVH: guest-physical space above RAM */
 static uint64_t nx_bit;
 
-static bool in(uintptr_t a, const void *lo, const void *hi) {
-    return a >= (uintptr_t)lo && a < (uintptr_t)hi;
-}
-
 /* The largest free piece of RAM: RAM above 1 MiB minus the image and the
    boot module. */
 static void find_heap(uintptr_t floor) {
@@ -82,25 +78,36 @@ void *mm_page_alloc(void) {
     return (void *)heap_hi;
 }
 
-/* The rights of the 4 KiB page at 'a' under the image (PVH, bare). */
-static uint64_t page_rights(uintptr_t a) {
-    if (a < PAGE_SIZE || in(a, boot_stack_guard, boot_stack_guard + PAGE_SIZE)) return 0;
-    if (in(a, __text_start, __text_end)) return PTE_P;
-    if (in(a, __rodata_start, __rodata_end)) return PTE_P | nx_bit;
-    if (in(a, (const void *)&sealed_image, (const void *)seal_end())) return PTE_P | nx_bit;
-    return PTE_P | PTE_RW | nx_bit;
+/* Sets the entries of 'pt' (the 4 KiB table of the 2 MiB at 'base') for
+   the pages of [lo, hi) to 'rights' (0: not mapped). */
+static __attribute__((noinline)) void fill(uint64_t *pt, uintptr_t base, uintptr_t lo, uintptr_t hi,
+                                          uint64_t rights) {
+    if (lo < base) lo = base;
+    if (hi > base + MB2) hi = base + MB2;
+    for (uintptr_t a = lo & ~(PAGE_SIZE - 1); a < hi; a += PAGE_SIZE)
+        pt[(a - base) / PAGE_SIZE] = rights ? (a | rights) : 0;
 }
 
+/* 4 KiB tables under the image, each range with its rights, the later
+   ranges over the earlier: data, then code, read-only data, the sealed
+   image, and the unmapped page 0 and stack guard. Ranges rather than a
+   test per page: boot code runs once, and under emulation each
+   instruction is translated before it runs. */
 static void seal_own_tables(void) {
     uintptr_t top = ALIGN_UP(seal_end(), MB2);
+    const struct { uintptr_t lo, hi; uint64_t rights; } ranges[] = {
+        {0, top, PTE_P | PTE_RW | nx_bit},
+        {(uintptr_t)__text_start, (uintptr_t)__text_end, PTE_P},
+        {(uintptr_t)__rodata_start, (uintptr_t)__rodata_end, PTE_P | nx_bit},
+        {(uintptr_t)&sealed_image, seal_end(), PTE_P | nx_bit},
+        {0, PAGE_SIZE, 0},
+        {(uintptr_t)boot_stack_guard, (uintptr_t)boot_stack_guard + PAGE_SIZE, 0},
+    };
     for (uintptr_t base = 0; base < top; base += MB2) {
         uint64_t *pt = mm_page_alloc();
         if (!pt) return; /* no RAM left: the image stays writable */
-        for (int j = 0; j < 512; j++) {
-            uintptr_t a = base + (uintptr_t)j * PAGE_SIZE;
-            uint64_t r = page_rights(a);
-            pt[j] = r ? (a | r) : 0;
-        }
+        for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++)
+            fill(pt, base, ranges[i].lo, ranges[i].hi, ranges[i].rights);
         boot_pd[base / MB2] = (uintptr_t)pt | PTE_P | PTE_RW;
     }
     for (uintptr_t base = top; base < 0x100000000ULL; base += MB2) {
@@ -167,7 +174,7 @@ static void pv_seal(void) {
     for (uintptr_t a = (uintptr_t)__image_start; a < (uintptr_t)__rodata_end; a += PAGE_SIZE) {
         uint64_t *l1 = pv_l1(a, NULL);
         if (!l1) continue;
-        uint64_t r = in(a, __text_start, __text_end) ? k : k | nx_bit;
+        uint64_t r = a >= (uintptr_t)__text_start && a < (uintptr_t)__text_end ? k : k | nx_bit;
         pv_set(&l1[(a >> PAGE_SHIFT) & 511], (p2m[a >> PAGE_SHIFT] << PAGE_SHIFT) | r);
     }
     for (uintptr_t a = (uintptr_t)&sealed_image; a < seal_end(); a += PAGE_SIZE) {

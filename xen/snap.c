@@ -131,15 +131,23 @@ void snap_trace_print(void) {
 
 /* ---- starting from one ---- */
 
-static const char *check(const uint8_t *p, size_t len, SnapHeader *h) {
+/* Word by word: small code on the boot path (see xen/traps.c's gates). */
+static bool same_words(const uint64_t *a, const uint64_t *b, size_t n) {
+    while (n--)
+        if (*a++ != *b++) return false;
+    return true;
+}
+
+static const char *check(const SnapHeader *h, size_t len) {
     if (len != sizeof *h + data_len()) return "its header is cut short";
-    memcpy(h, p, sizeof *h);
-    uint64_t want[NLAYOUT];
-    layout(want);
-    if (memcmp(h->magic, "SPORESNP", 8) != 0 || h->version != SNAP_VERSION ||
-        h->header_size != sizeof *h || h->sum != header_sum(h))
+    SnapHeader want;
+    __builtin_memcpy(want.magic, "SPORESNP", 8); /* inlined */
+    want.version = SNAP_VERSION;
+    want.header_size = sizeof *h;
+    layout(want.layout);
+    if (!same_words((const uint64_t *)h, (const uint64_t *)&want, 2) || h->sum != header_sum(h))
         return "not a snapshot this kernel reads";
-    if (memcmp(h->layout, want, sizeof want) != 0) return "taken of another kernel";
+    if (!same_words(h->layout, want.layout, NLAYOUT)) return "taken of another kernel";
     if (h->heap_brk < h->heap_lo || h->heap_len > h->heap_brk - h->heap_lo) return "malformed";
     if (h->heap_lo != mm_heap_lo()) return "its heap starts elsewhere in this boot";
     if (!mm_heap_set_brk(h->heap_brk)) return "not enough memory";
@@ -150,24 +158,24 @@ bool snap_start(SnapMode mode, bool vm_args) {
     size_t len;
     const uint8_t *p = seal_snapshot(&len);
     if (!p) return false;
-    SnapHeader h;
+    const SnapHeader *h = (const SnapHeader *)p; /* 16-byte aligned (seal.c) */
     const char *why = NULL;
     if (mode == SNAP_NONE && boot.mode != BOOT_PV) {
-        why = vm_args ? "the command line has VM arguments" : check(p, len, &h);
+        why = vm_args ? "the command line has VM arguments" : check(h, len);
         if (!why) {
             /* the break's zeros: the loader may have left boot data there */
-            memset((void *)(uintptr_t)(h.heap_lo + h.heap_len), 0,
-                   (size_t)(h.heap_brk - h.heap_lo - h.heap_len));
+            memset((void *)(uintptr_t)(h->heap_lo + h->heap_len), 0,
+                   (size_t)(h->heap_brk - h->heap_lo - h->heap_len));
             return true;
         }
     }
     /* cold: the VM's state as linked (its data kept after the header) */
-    if (len != sizeof h + data_len()) {
+    if (len != sizeof *h + data_len()) {
         kprintf("spore: the image's snapshot is cut short: the VM's state cannot be put back; "
                 "rebuild the image\n");
         boot_shutdown(1, true);
     }
-    memcpy(__vmstate_start, p + sizeof h, data_len());
+    memcpy(__vmstate_start, p + sizeof *h, data_len());
     memset(__vmdata_end, 0, state_len() - data_len());
     if (why) kprintf("spore: the image's snapshot is not used (%s): a cold start\n", why);
     return false;

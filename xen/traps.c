@@ -38,7 +38,7 @@ static Tss tss __attribute__((aligned(16)));
 static uint64_t gdt64[7] __attribute__((aligned(16)));
 static uint8_t fault_stack[16384] __attribute__((aligned(16)));
 
-static void set_gate(int vec, void (*fn)(void), int ist) {
+static __attribute__((noinline)) void set_gate(int vec, void (*fn)(void), int ist) {
     uintptr_t a = (uintptr_t)fn;
     idt[vec] = (IdtGate){.off_lo = (uint16_t)a, .sel = 0x18, .ist = (uint8_t)ist, .type = 0x8e,
                          .off_mid = (uint16_t)(a >> 16), .off_hi = (uint32_t)(a >> 32)};
@@ -62,11 +62,14 @@ static void idt_init(void) {
     struct __attribute__((packed)) { uint16_t lim; uint64_t base; } g = {sizeof gdt64 - 1, (uintptr_t)gdt64};
     __asm__ volatile("lgdt %0; ltr %w1" ::"m"(g), "r"(0x20) : "memory");
 
-#define SET_EXC(n) set_gate(n, exc_entry_##n, (n == 8 || n == 14) ? 1 : 0);
-    EXC_LIST(SET_EXC)
-    set_gate(VEC_APIC_TIMER, irq_entry_0xf0, 0);
-    set_gate(VEC_XEN_UPCALL, irq_entry_0xf3, 0);
-    set_gate(VEC_SPURIOUS, irq_entry_0xff, 0);
+    /* a table and a loop, not 21 inlined stores: boot code runs once, and
+       under emulation each instruction is translated before it runs */
+#define EXC_GATE(n) {n, exc_entry_##n},
+    static const struct { uint8_t vec; void (*fn)(void); } gates[] = {
+        EXC_LIST(EXC_GATE){VEC_APIC_TIMER, irq_entry_0xf0},
+        {VEC_XEN_UPCALL, irq_entry_0xf3}, {VEC_SPURIOUS, irq_entry_0xff}};
+    for (size_t i = 0; i < sizeof gates / sizeof gates[0]; i++)
+        set_gate(gates[i].vec, gates[i].fn, gates[i].vec == 8 || gates[i].vec == 14);
     struct __attribute__((packed)) { uint16_t lim; uint64_t base; } d = {sizeof idt - 1, (uintptr_t)idt};
     __asm__ volatile("lidt %0" ::"m"(d) : "memory");
 
