@@ -6,7 +6,8 @@
 #     configurations, its snapshot, hello.xen --cold under 1 MiB, the time
 #     (best of three, under 1 s), and no temporary files left behind;
 #  2. runs hello.spore (spore run, with no module outside the image) and
-#     boots hello.xen under QEMU microvm, warm: both must print what erl
+#     boots hello.xen under QEMU microvm, warm, then cold (the "cold" word,
+#     and VM arguments on the command line): each must print what erl
 #     prints;
 #  3. builds test/build (calc: a gen_server, and code reached only by name):
 #     the report, the run against erl's (with and without --arg), a plugin
@@ -208,6 +209,24 @@ else
     else
         pass
     fi
+    # the same image started cold: asked by "cold", or by VM arguments of
+    # the command line's own (the snapshot's init has the image's)
+    for how in cold args; do
+        case $how in
+            cold) boot "$work/qemu-$how.log" -append "cold"; st=$?; why='cold start' ;;
+            args) boot "$work/qemu-$how.log" -append "-run hello start"; st=$?
+                  why='snapshot is not used (the command line has VM arguments)' ;;
+        esac
+        tr -d '\r' < "$work/qemu-$how.log" | grep -v '^spore: ' > "$work/qemu-$how.out"
+        if [ $st -ne 1 ] || ! grep -q "$why" "$work/qemu-$how.log" ||
+            ! diff -u "$work/hello.erl.out" "$work/qemu-$how.out" > "$work/qemu-$how.diff"; then
+            fail "hello_qemu_$how" "hello.xen started cold ($how): status $st, no \"$why\", or not erl's output" \
+                "$work/qemu-$how.diff"
+            sed 's/^/    /' "$work/qemu-$how.log" | head -n 8
+        else
+            pass
+        fi
+    done
 fi
 
 # 3. calc: a gen_server, apply/3, fun M:F/A, spawn/3, a plugin chosen at run time

@@ -432,11 +432,8 @@ static int write_outputs(const Options *o, const char *name, const char *kernel,
     if (snap)
         printf(", a snapshot of %zu bytes with %zu modules loaded", snap_len, npreload);
     printf(")");
+    bool cold = !o->cold && !snap; /* said after the line */
     free(snap);
-    if (!o->cold && !snap) {
-        printf("\n");
-        fprintf(stderr, "spore build: no snapshot, every boot starts cold: %s\n", why);
-    }
     if (!realpath(o->outdir, real)) {
         fprintf(stderr, "\nspore build: %s: %s\n", o->outdir, strerror(errno));
         return -1;
@@ -450,8 +447,11 @@ static int write_outputs(const Options *o, const char *name, const char *kernel,
         rc = build_out_libvirt(path, name, abs, o->memory_mb, err, sizeof err);
     }
     printf(rc == 0 ? ", %s\n" : "\n", path);
+    fflush(stdout);
     if (rc < 0)
         fprintf(stderr, "spore build: %s\n", err);
+    if (cold)
+        fprintf(stderr, "spore build: no snapshot, every boot starts cold: %s\n", why);
     return rc;
 }
 

@@ -27,7 +27,10 @@
 #include "build.h"
 #include "cli.h"
 
-#define SNAP_TIMEOUT "60"
+/* Seconds of the trace run (the program may run for ever without waiting:
+   the image then starts cold) and of the snapshot run. */
+#define TRACE_TIMEOUT "10"
+#define TAKE_TIMEOUT "30"
 
 static int fail(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static int fail(char *err, size_t errlen, const char *fmt, ...)
@@ -48,7 +51,7 @@ static void qemu_argv(char **argv, BootQemu *q, char *serial, size_t size, const
     boot_qemu_argv(q, xen, mem, cmdline);
     int n = 0;
     argv[n++] = "timeout";
-    argv[n++] = SNAP_TIMEOUT;
+    argv[n++] = monitor ? TAKE_TIMEOUT : TRACE_TIMEOUT;
     for (int i = 0; q->argv[i]; i++) {
         if (monitor && strcmp(q->argv[i], "-nographic") == 0) {
             snprintf(serial, size, "file:%s", console);
@@ -242,8 +245,8 @@ uint8_t *build_snapshot(const char *xen, unsigned mem_mb, size_t *len, size_t *n
     int rc = run(xen, mem, "quiet snapshot=trace", console);
     char *loaded = console_line(console, "spore: loaded ");
     if (rc == 124) {
-        fail(err, errlen, "the program neither idled nor stopped in %s s of its trace run",
-             SNAP_TIMEOUT);
+        fail(err, errlen, "the program neither waited nor stopped in %s s of its trace run",
+             TRACE_TIMEOUT);
     } else if (!loaded || !*loaded) {
         console_tail(console, tail, sizeof tail);
         fail(err, errlen, "its trace run named no modules (QEMU status %d; console: %s)", rc, tail);
