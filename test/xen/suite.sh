@@ -69,24 +69,17 @@ build_example() { # NAME DIR: spore build of examples/NAME into DIR
     "$BUILD/spore" build -o "$w" --name "$name" --entry "$name:start" --kernel "$KERNEL" \
         "$w/ebin" >"$w/build.log" 2>&1 || { echo "FAIL $name: spore build"; cat "$w/build.log"; return 1; }
 }
-if [[ " ${SCEN[*]} " == *" dom0-pv "* ]]; then
-    w=$WORK/ex-calc
-    if build_example calc "$w"; then
-        bash "$ROOT/test/xen/run_xen.sh" --kernel "$w/calc.xen" --cache "$CACHE" \
-            --work "$w/run" --cmdline "" --grep '4 of 4 engines up' --grep 'cold start' dom0-pv || status=1
+for ex in "calc dom0-pv 4 of 4 engines up|cold start" "ring dom0-pvh ^ring: |Xen PVH dom0, .*, warm start"; do
+    read -r name scen want <<<"$ex"
+    [[ " ${SCEN[*]} " == *" $scen "* ]] || continue
+    w=$WORK/ex-$name
+    if build_example "$name" "$w"; then
+        bash "$ROOT/test/xen/run_xen.sh" --kernel "$w/$name.xen" --cache "$CACHE" --work "$w/run" \
+            --cmdline "" --grep "${want%%|*}" --grep "${want#*|}" "$scen" || status=1
     else
         status=1
     fi
-fi
-if [[ " ${SCEN[*]} " == *" dom0-pvh "* ]]; then
-    w=$WORK/ex-ring
-    if build_example ring "$w"; then
-        bash "$ROOT/test/xen/run_xen.sh" --kernel "$w/ring.xen" --cache "$CACHE" \
-            --work "$w/run" --cmdline "" --grep '^ring: ' --grep 'Xen PVH dom0, .*, warm start' dom0-pvh || status=1
-    else
-        status=1
-    fi
-fi
+done
 
 # Bad command lines, bare PVH: a clear message, a failing status.
 if [[ " ${SCEN[*]} " == *" bare "* ]]; then
