@@ -138,13 +138,18 @@ static const char *mode_name(void) {
 
 /* A program image ("SPOREIMG") carries its entry point; a bundle does not.
    The VM checks the image itself. */
-static bool image_has_entry(const uint8_t *p, size_t n) { return n >= 8 && memcmp(p, "SPOREIMG", 8) == 0; }
+static bool image_has_entry(const uint8_t *p, size_t n) {
+    return n >= 8 && __builtin_memcmp(p, "SPOREIMG", 8) == 0; /* inlined */
+}
 
 void plat_boot(void) {
     char opt[64];
     mark_tsc[MARK_ENTRY] = boot.tsc_entry;
     mark(MARK_MEMORY);
-    quiet = cmdline_get(boot.cmdline, "quiet", opt, sizeof opt) != NULL;
+    /* an empty command line (a sealed image booted as it is) skips the
+       parsing: less code to run, and under emulation to translate */
+    bool empty = boot.cmdline[0] == 0;
+    quiet = !empty && cmdline_get(boot.cmdline, "quiet", opt, sizeof opt) != NULL;
     if (boot.mode != BOOT_BARE && !boot.dom0) {
         if (xenstore_init() == 0 && !quiet) xtest_xenstore_hello();
         if (xtest_run(boot.cmdline)) {
@@ -154,7 +159,9 @@ void plat_boot(void) {
 
     static char *argv[64];
     static char store[MAX_GUEST_CMDLINE + 64];
-    int argc = cmdline_vm_args(boot.cmdline, argv, 63, store, sizeof store);
+    int argc = 1;
+    argv[0] = "spore";
+    if (!empty) argc = cmdline_vm_args(boot.cmdline, argv, 63, store, sizeof store);
     PlatStart start = {.argc = argc, .argv = argv};
     if (sealed_image.len) {
         start.image = (const uint8_t *)sealed_image.data;
@@ -176,8 +183,8 @@ void plat_boot(void) {
                 "and the image no entry point\n");
         plat_exit(1);
     }
-    const char *preload;
-    snap = snap_mode(boot.cmdline, &preload);
+    const char *preload = "";
+    snap = empty ? SNAP_NONE : snap_mode(boot.cmdline, &preload);
     /* A snapshot holds init spawned with the image's entry point: a command
        line with VM arguments of its own starts cold. */
     if (snap_start(snap, argc > 1)) {
