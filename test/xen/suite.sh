@@ -51,10 +51,12 @@ for s in "${SCEN[@]}"; do [ "$s" = domu ] || DOM0+=("$s"); done
 if [ ${#DOM0[@]} -gt 0 ]; then
     bash "$ROOT/test/xen/run_xen.sh" "${COMMON[@]}" "${DOM0[@]}" || status=1
 fi
-# every domU reads its name from xenstore and prints it (not quiet there)
+# every domU checks its xenstore client: reads its name, prints it, writes a
+# key and sees the watch fire
 if [[ " ${SCEN[*]} " == *" domu "* ]]; then
-    bash "$ROOT/test/xen/run_xen.sh" "${COMMON[@]}" --cmdline "${RUN[*]}" \
-        --grep-all 'xenstore: name=' --grep-all 'xenstore: watch fired' --xtest-cmdline "-s erlang halt" domu || status=1
+    bash "$ROOT/test/xen/run_xen.sh" "${COMMON[@]}" --cmdline "xenstore-check ${RUN[*]}" \
+        --grep-all 'xenstore: name=' --grep-all 'xenstore: watch fired' \
+        --xtest-cmdline "xenstore-check -s erlang halt" domu || status=1
 fi
 
 # The examples, built by spore build (the image sealed into the kernel, its
