@@ -275,6 +275,8 @@ int gnttab_unmap(void *va, grant_handle_t handle);
 
 /* ---- xenstore.c: the xenstore client ------------------------------------ */
 
+/* Connects to xenstore and learns our domid (boot.domid); the first
+   request does it when nobody has. 0, or a negative error. */
 int xenstore_init(void);
 /* Reads 'path' (relative paths are under /local/domain/<domid>/) into
    'buf' (NUL-terminated); returns the length or a negative error. */

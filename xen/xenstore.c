@@ -206,6 +206,8 @@ static int reply_error(void)
    then calls reply_done). Returns 0 or a negative errno. */
 static int request(uint32_t type, const char *a, size_t alen, const char *b, size_t blen)
 {
+    if (!ready && !broken)
+        xenstore_init(); /* at the first request: a boot that asks nothing waits for nothing */
     if (!ready || broken)
         return broken ? -XEN_EIO : -XEN_ENODEV;
     if (busy)

@@ -153,6 +153,7 @@ int xtest_run(const char *cmdline)
     long peer = option_number(cmdline, "peer");
     if (peer < 0 || peer >= DOMID_FIRST_RESERVED)
         return fail("peer=", -XEN_EINVAL);
+    xenstore_init(); /* our domid, for the greetings */
     if (strcmp(role, "server") == 0)
         return server((domid_t)peer);
     if (strcmp(role, "client") == 0) {
