@@ -7,8 +7,8 @@
 #     (best of three, under 1 s), and no temporary files left behind;
 #  2. runs hello.spore (spore run, with no module outside the image) and
 #     boots hello.xen under QEMU microvm, warm, then cold (the "cold" word,
-#     and VM arguments on the command line): each must print what erl
-#     prints;
+#     VM arguments on the command line, a damaged snapshot header): each
+#     must print what erl prints; spore boot refuses a damaged snapshot;
 #  3. builds test/build (calc: a gen_server, and code reached only by name):
 #     the report, the run against erl's (with and without --arg), a plugin
 #     left out unless --include names it, a crash reported through logger;
@@ -209,13 +209,42 @@ else
     else
         pass
     fi
-    # the same image started cold: asked by "cold", or by VM arguments of
-    # the command line's own (the snapshot's init has the image's)
-    for how in cold args; do
+    # damaged copies (image/snapshot.h): a byte of the heap, which spore
+    # boot finds by the sums, and a byte of the header, which the kernel
+    # finds and starts cold
+    python3 - "$work/hello/hello.xen" "$work/heap-damaged.xen" "$work/header-damaged.xen" <<'PY'
+import struct, sys
+k = bytearray(open(sys.argv[1], "rb").read())
+phoff, = struct.unpack_from("<Q", k, 0x20)
+phentsize, phnum = struct.unpack_from("<HH", k, 0x36)
+for i in range(phnum):
+    _, _, off, vaddr, _, filesz, _, _ = struct.unpack_from("<IIQQQQQQ", k, phoff + i * phentsize)
+    if k[off:off + 8] == b"SPORESEG":
+        n, = struct.unpack_from("<Q", k, off + 8)
+        head = off + ((32 + n + 15) & ~15)
+        heap_lo, = struct.unpack_from("<Q", k, head + 64)
+        heap = bytearray(k); heap[off + heap_lo - vaddr + 100] ^= 0x10
+        open(sys.argv[2], "wb").write(heap)
+        hdr = bytearray(k); hdr[head + 80] ^= 0x08
+        open(sys.argv[3], "wb").write(hdr)
+PY
+    "$spore" boot "$work/heap-damaged.xen" > "$work/damaged.out" 2>&1
+    st=$?
+    check hello_damaged "spore boot of a damaged snapshot: status $st, not the message" \
+        grep -q 'is not a whole spore kernel (its snapshot is damaged' "$work/damaged.out"
+    # the same image started cold: asked by "cold", by VM arguments of the
+    # command line's own (the snapshot's init has the image's), or by a
+    # header that is not this kernel's
+    for how in cold args header; do
         case $how in
             cold) boot "$work/qemu-$how.log" -append "cold"; st=$?; why='cold start' ;;
             args) boot "$work/qemu-$how.log" -append "-run hello start"; st=$?
                   why='snapshot is not used (the command line has VM arguments)' ;;
+            header) (cp "$work/hello/hello.xen" "$work/hello.good" &&
+                     cp "$work/header-damaged.xen" "$work/hello/hello.xen" &&
+                     boot "$work/qemu-$how.log"; st=$?
+                     mv "$work/hello.good" "$work/hello/hello.xen"; exit $st); st=$?
+                    why='snapshot is not used (not a snapshot this kernel reads)' ;;
         esac
         tr -d '\r' < "$work/qemu-$how.log" | grep -v '^spore: ' > "$work/qemu-$how.out"
         if [ $st -ne 1 ] || ! grep -q "$why" "$work/qemu-$how.log" ||

@@ -21,6 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../image/snapshot.h"
 #include "boot.h"
 #include "cli.h"
 
@@ -62,6 +63,56 @@ static int read_at(int fd, void *buf, size_t len, uint64_t off)
     return pread(fd, buf, len, (off_t)off) == (ssize_t)len ? 0 : -1;
 }
 
+/* Reads 'len' bytes at 'off' of 'fd' into 'sum' (a malloc'd buffer). */
+static int sum_at(int fd, uint64_t off, uint64_t len, SnapSum *sum)
+{
+    uint8_t *b = malloc(len ? (size_t)len : 1);
+    int rc = b && read_at(fd, b, (size_t)len, off) == 0 ? 0 : -1;
+    if (rc == 0)
+        snap_sum_add(sum, b, (size_t)len);
+    free(b);
+    return rc;
+}
+
+/* The snapshot after the image of the sealed segment (at 'off', 'filesz'
+   bytes, address 'vaddr'): its header (image/snapshot.h), and the sum of
+   the state segment and the heap it names against the one the kernel
+   wrote when it took it. 0, or -1 with a message. */
+static int check_snapshot(int fd, uint64_t size, uint64_t off, uint64_t filesz, uint64_t vaddr,
+                          uint64_t sealed_len, uint64_t phoff, uint64_t phentsize, uint64_t phnum,
+                          char *err, size_t errlen)
+{
+    SnapHeader h;
+    uint64_t at = (32 + sealed_len + 15) & ~(uint64_t)15;
+    if (at + sizeof h > filesz || read_at(fd, &h, sizeof h, off + at) < 0 ||
+        memcmp(h.magic, SNAP_MAGIC, 8) != 0 || h.version != SNAP_VERSION ||
+        h.header_size != sizeof h || h.sum != snap_header_sum(&h) || h.heap_lo < vaddr ||
+        h.heap_lo - vaddr > filesz || h.heap_len > filesz - (h.heap_lo - vaddr)) {
+        snprintf(err, errlen, "not a whole spore kernel (its snapshot's header is damaged: "
+                              "build it again)");
+        return -1;
+    }
+    SnapSum sum = {{0, 0, 0, 0}};
+    int rc = -1;
+    for (uint64_t i = 0; i < phnum; i++) {
+        uint8_t ph[56];
+        if (read_at(fd, ph, sizeof ph, phoff + i * phentsize) < 0)
+            break;
+        uint64_t o = get_le(ph + 8, 8), v = get_le(ph + 16, 8), n = get_le(ph + 32, 8);
+        if (get_le(ph, 4) == 1 && v == h.layout[2] && o <= size && n <= size - o &&
+            n == h.layout[4] - h.layout[2])
+            rc = sum_at(fd, o, n, &sum);
+    }
+    if (rc == 0)
+        rc = sum_at(fd, off + (h.heap_lo - vaddr), h.heap_len, &sum);
+    if (rc < 0 || snap_sum_end(&sum) != h.data_sum) {
+        snprintf(err, errlen, "not a whole spore kernel (its snapshot is damaged: its sum "
+                              "differs; build it again)");
+        return -1;
+    }
+    return 0;
+}
+
 /* Finds the "SPORESEG" load segment among the program headers of 'fd'. */
 static int find_seal(int fd, uint64_t size, BootImage *im, char *err, size_t errlen)
 {
@@ -99,7 +150,16 @@ static int find_seal(int fd, uint64_t size, BootImage *im, char *err, size_t err
             snprintf(err, errlen, "not a whole spore kernel (its sealed segment is cut short)");
             return -1;
         }
-        return 0;
+        uint8_t sl[8];
+        if (read_at(fd, sl, 8, off + 16) < 0) {
+            snprintf(err, errlen, "not a whole spore kernel (its sealed segment is cut short)");
+            return -1;
+        }
+        im->snapshot = get_le(sl, 8) != 0;
+        uint64_t vaddr = get_le(ph + 16, 8);
+        return im->snapshot ? check_snapshot(fd, size, off, filesz, vaddr, im->sealed_len, phoff,
+                                             phentsize, phnum, err, errlen)
+                            : 0;
     }
     snprintf(err, errlen, "not a spore kernel (no SPORESEG segment: not build-xen/spore.elf)");
     return -1;

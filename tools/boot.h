@@ -24,11 +24,14 @@
 /* What boot_check_image found in a kernel image. */
 typedef struct BootImage {
     uint64_t sealed_len; /* bytes sealed into the kernel; 0: none */
+    bool snapshot;       /* it holds a snapshot of the VM (checked whole) */
 } BootImage;
 
 /* 0 when 'path' is a spore kernel (a 64-bit x86 ELF with xen/seal.c's
-   "SPORESEG" load segment), filling 'im'; -1 with a one-line reason in
-   'err' ("cannot read ...", "not a spore kernel ..."). Reads the file only. */
+   "SPORESEG" load segment) whose snapshot, if it has one, is whole (its
+   sums, image/snapshot.h), filling 'im'; -1 with a one-line reason in
+   'err' ("cannot read ...", "not a spore kernel ...", "... is not a whole
+   spore kernel ..."). Reads the file only. */
 int boot_check_image(const char *path, BootImage *im, char *err, size_t errlen);
 
 /* Appends 'word' to the kernel command line 'buf' (NUL-terminated, 'size'

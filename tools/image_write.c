@@ -15,6 +15,7 @@
 
 #include <pb_encode.h>
 
+#include "../image/snapshot.h"
 #include "../vm/image.h"
 #include "../vm/strbuf.h"
 #include "cli.h"
@@ -347,26 +348,6 @@ static void move_section(uint8_t *k, size_t size, const Elf64_Ehdr *eh, uint64_t
     }
 }
 
-/* xen/snap.c's SnapHeader, at the start of a snapshot: the offsets of the
-   fields the build reads. */
-enum {
-    SNAP_HEADER = 96,
-    SNAP_HEADER_SIZE = 12, /* u32 */
-    SNAP_SIZE = 16,
-    SNAP_STATE_LO = 40,    /* layout[2..4]: the state segment, its data's end, its end */
-    SNAP_DATA_END = 48,
-    SNAP_STATE_END = 56,
-    SNAP_HEAP_LO = 64,
-    SNAP_HEAP_LEN = 80,
-};
-
-static uint64_t get_u64(const uint8_t *p)
-{
-    uint64_t v;
-    memcpy(&v, p, 8);
-    return v;
-}
-
 /* Where a snapshot goes: its state in place of the state segment's bytes
    (index 'state'), its header and the state segment's linked data after
    the image, its heap at its own address in the sealed segment. */
@@ -378,33 +359,36 @@ typedef struct SnapPlan {
 static int plan_snapshot(const uint8_t *k, const Elf64_Ehdr *eh, const uint8_t *snap,
                          size_t snap_len, SnapPlan *sp, char *err, size_t errlen)
 {
-    uint32_t hsize;
-    if (snap_len >= SNAP_HEADER)
-        memcpy(&hsize, snap + SNAP_HEADER_SIZE, 4);
-    if (snap_len < SNAP_HEADER || memcmp(snap, "SPORESNP", 8) != 0 || hsize != SNAP_HEADER ||
-        get_u64(snap + SNAP_SIZE) != snap_len)
+    SnapHeader h;
+    if (snap_len >= sizeof h)
+        memcpy(&h, snap, sizeof h);
+    if (snap_len < sizeof h || memcmp(h.magic, SNAP_MAGIC, 8) != 0 || h.version != SNAP_VERSION ||
+        h.header_size != sizeof h || h.size != snap_len || h.sum != snap_header_sum(&h))
         return fail(err, errlen, "the snapshot is malformed");
-    uint64_t lo = get_u64(snap + SNAP_STATE_LO), data_end = get_u64(snap + SNAP_DATA_END);
-    uint64_t end = get_u64(snap + SNAP_STATE_END);
-    sp->heap_lo = get_u64(snap + SNAP_HEAP_LO);
-    sp->heap_len = get_u64(snap + SNAP_HEAP_LEN);
+    uint64_t lo = h.layout[2], data_end = h.layout[3], end = h.layout[4];
+    sp->heap_lo = h.heap_lo;
+    sp->heap_len = h.heap_len;
     sp->state = -1;
     for (int i = 0; i < eh->e_phnum; i++) {
         Elf64_Phdr ph;
         memcpy(&ph, k + eh->e_phoff + (size_t)i * sizeof ph, sizeof ph);
-        if (ph.p_type == PT_LOAD && ph.p_vaddr == lo)
-            sp->state = i, sp->data_len = ph.p_filesz;
-        if (ph.p_type == PT_LOAD && ph.p_vaddr == lo && (data_end < lo || end < data_end ||
-                                                         ph.p_filesz != data_end - lo ||
-                                                         ph.p_memsz > end - lo))
+        if (ph.p_type != PT_LOAD || ph.p_vaddr != lo)
+            continue;
+        if (data_end < lo || end < data_end || ph.p_filesz != data_end - lo ||
+            ph.p_memsz > end - lo)
             return fail(err, errlen, "the snapshot was taken of another kernel");
+        sp->state = i, sp->data_len = ph.p_filesz;
     }
     if (sp->state < 0)
         return fail(err, errlen, "the snapshot was taken of another kernel (no state segment)");
     sp->state_len = end - lo;
-    if (sp->state_len > snap_len - SNAP_HEADER ||
-        sp->heap_len != snap_len - SNAP_HEADER - sp->state_len || (sp->heap_lo & 4095) != 0)
+    if (sp->state_len > snap_len - sizeof h ||
+        sp->heap_len != snap_len - sizeof h - sp->state_len || (sp->heap_lo & 4095) != 0)
         return fail(err, errlen, "the snapshot is malformed");
+    SnapSum sum = {{0, 0, 0, 0}};
+    snap_sum_add(&sum, snap + sizeof h, (size_t)(sp->state_len + sp->heap_len));
+    if (snap_sum_end(&sum) != h.data_sum)
+        return fail(err, errlen, "the snapshot is corrupt (its sum differs)");
     return 0;
 }
 
@@ -436,7 +420,7 @@ int image_seal_kernel(const char *kernel, const uint8_t *image, size_t len, cons
     uint64_t seg = SEAL_HEADER + (uint64_t)len, area = 0, area_len = 0;
     if (snap_len) {
         area = (seg + 15) & ~(uint64_t)15;
-        area_len = SNAP_HEADER + sp.data_len;
+        area_len = sizeof(SnapHeader) + sp.data_len;
         if (sp.heap_lo < ph.p_vaddr + area + area_len) {
             free(k);
             return fail(err, errlen, "the snapshot's heap starts inside the image");
@@ -470,11 +454,11 @@ int image_seal_kernel(const char *kernel, const uint8_t *image, size_t len, cons
     memcpy(k + off + 16, &s64, 8);
     memcpy(k + off + SEAL_HEADER, image, len);
     if (snap_len) {
-        memcpy(k + off + area, snap, SNAP_HEADER);
-        memcpy(k + off + area + SNAP_HEADER, k + st.p_offset, (size_t)sp.data_len);
-        memcpy(k + off + (sp.heap_lo - ph.p_vaddr), snap + SNAP_HEADER + sp.state_len,
+        memcpy(k + off + area, snap, sizeof(SnapHeader));
+        memcpy(k + off + area + sizeof(SnapHeader), k + st.p_offset, (size_t)sp.data_len);
+        memcpy(k + off + (sp.heap_lo - ph.p_vaddr), snap + sizeof(SnapHeader) + sp.state_len,
                (size_t)sp.heap_len);
-        memcpy(k + state_off, snap + SNAP_HEADER, (size_t)sp.state_len);
+        memcpy(k + state_off, snap + sizeof(SnapHeader), (size_t)sp.state_len);
         st.p_offset = state_off;
         st.p_filesz = st.p_memsz = sp.state_len;
         memcpy(k + eh.e_phoff + (size_t)sp.state * sizeof st, &st, sizeof st);

@@ -20,7 +20,9 @@
 ** own state is never in a snapshot: each boot has its own clock, console
 ** and command line.
 **
-** The header keeps the state segment's bytes as linked. A boot that cannot
+** The header (image/snapshot.h) is checked at boot; the sum of the state
+** and the heap is not (as the code is not): `spore boot` checks it before
+** it boots an image. The header keeps the state segment's bytes as linked. A boot that cannot
 ** use the snapshot (PV, where Xen's page tables follow the image and the
 ** heap starts elsewhere; VM arguments on the command line, since init was
 ** spawned with the image's; "cold"; a header that does not match this
@@ -28,38 +30,19 @@
 */
 #include <string.h>
 
+#include "../image/snapshot.h"
 #include "../vm/plat.h"
 #include "kernel.h"
 
 extern char __vmstate_start[], __vmdata_end[], __vmstate_end[];
 extern char __text_end[], __rodata_end[];
 
-#define SNAP_VERSION 2
-#define NLAYOUT 5
-
-typedef struct SnapHeader {
-    char magic[8];              /* "SPORESNP" */
-    uint32_t version, header_size;
-    uint64_t size;              /* what snap_take wrote: this header, the state, the heap */
-    uint64_t layout[NLAYOUT];   /* which kernel: see layout() */
-    uint64_t heap_lo, heap_brk;
-    uint64_t heap_len;          /* heap bytes stored; zeros from there to the break */
-    uint64_t sum;               /* of the fields above */
-} SnapHeader;
-
-static void layout(uint64_t out[NLAYOUT]) {
+static void layout(uint64_t out[SNAP_NLAYOUT]) {
     out[0] = (uintptr_t)__text_end;
     out[1] = (uintptr_t)__rodata_end;
     out[2] = (uintptr_t)__vmstate_start;
     out[3] = (uintptr_t)__vmdata_end;
     out[4] = (uintptr_t)__vmstate_end;
-}
-
-static uint64_t header_sum(const SnapHeader *h) {
-    const uint8_t *p = (const uint8_t *)h;
-    uint64_t s = 0x9e3779b97f4a7c15ULL;
-    for (size_t i = 0; i < __builtin_offsetof(SnapHeader, sum); i++) s = (s ^ p[i]) * 0x100000001b3ULL;
-    return s;
 }
 
 static size_t data_len(void) { return (size_t)(__vmdata_end - __vmstate_start); }
@@ -98,7 +81,7 @@ _Noreturn void snap_take(void) {
         if (i < n) break;
         end = page;
     }
-    memcpy(h.magic, "SPORESNP", 8);
+    memcpy(h.magic, SNAP_MAGIC, 8);
     h.version = SNAP_VERSION;
     h.header_size = sizeof h;
     h.heap_lo = lo;
@@ -106,7 +89,11 @@ _Noreturn void snap_take(void) {
     h.heap_len = end - lo;
     h.size = sizeof h + state_len() + h.heap_len;
     layout(h.layout);
-    h.sum = header_sum(&h);
+    SnapSum sum = {{0, 0, 0, 0}}; /* checked by the tools, not at boot */
+    snap_sum_add(&sum, (const uint8_t *)__vmstate_start, state_len());
+    snap_sum_add(&sum, (const uint8_t *)lo, (size_t)h.heap_len);
+    h.data_sum = snap_sum_end(&sum);
+    h.sum = snap_header_sum(&h);
     /* three ranges of guest-physical memory, saved by the build through
        QEMU's monitor (pmemsave); then the guest waits to be stopped */
     kprintf("spore: snapshot %lx %lx %lx %lx %lx %lx\n", (unsigned long)(uintptr_t)&h,
@@ -141,13 +128,13 @@ static bool same_words(const uint64_t *a, const uint64_t *b, size_t n) {
 static const char *check(const SnapHeader *h, size_t len) {
     if (len != sizeof *h + data_len()) return "its header is cut short";
     SnapHeader want;
-    __builtin_memcpy(want.magic, "SPORESNP", 8); /* inlined */
+    __builtin_memcpy(want.magic, SNAP_MAGIC, 8); /* inlined */
     want.version = SNAP_VERSION;
     want.header_size = sizeof *h;
     layout(want.layout);
-    if (!same_words((const uint64_t *)h, (const uint64_t *)&want, 2) || h->sum != header_sum(h))
+    if (!same_words((const uint64_t *)h, (const uint64_t *)&want, 2) || h->sum != snap_header_sum(h))
         return "not a snapshot this kernel reads";
-    if (!same_words(h->layout, want.layout, NLAYOUT)) return "taken of another kernel";
+    if (!same_words(h->layout, want.layout, SNAP_NLAYOUT)) return "taken of another kernel";
     if (h->heap_brk < h->heap_lo || h->heap_len > h->heap_brk - h->heap_lo) return "malformed";
     if (h->heap_lo != mm_heap_lo()) return "its heap starts elsewhere in this boot";
     if (!mm_heap_set_brk(h->heap_brk)) return "not enough memory";

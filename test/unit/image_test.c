@@ -15,6 +15,7 @@
 
 #include "../../tools/image_write.h"
 #include "../../vm/code.h"
+#include "../../image/snapshot.h"
 #include "../../vm/image.h"
 #include "../../vm/vm.h"
 
@@ -746,44 +747,52 @@ static void sealed_refused(const char *in, const char *out, const char *want, in
     seal_refused(in, out, NULL, 0, want, line);
 }
 
-/* A snapshot of make_elf's kernel: xen/snap.c's 96-byte header, the state
-   segment's page, 0x20 bytes of heap at 'heap_lo'. */
+/* A snapshot of make_elf's kernel (image/snapshot.h): the header, the
+   state segment's page, 0x20 bytes of heap at 'heap_lo'. */
 static Buf snapshot_for(uint64_t heap_lo)
 {
     Buf b = {0};
-    uint8_t h[96] = {0};
-    memcpy(h, "SPORESNP", 8);
-    uint32_t version = 2, hsize = 96;
-    uint64_t size = 96 + 0x1000 + 0x20;
-    uint64_t layout[5] = {0x101000, 0x102000, EX_STATE, EX_STATE + 16, EX_STATE + 0x1000};
-    uint64_t heap[3] = {heap_lo, heap_lo + 0x100, 0x20};
-    memcpy(h + 8, &version, 4);
-    memcpy(h + 12, &hsize, 4);
-    memcpy(h + 16, &size, 8);
-    memcpy(h + 24, layout, sizeof layout);
-    memcpy(h + 64, heap, sizeof heap);
-    put(&b, h, sizeof h);
-    uint8_t state[0x1000], heapb[0x20];
-    for (size_t i = 0; i < sizeof state; i++)
-        state[i] = (uint8_t)(i * 7 + 1);
-    for (size_t i = 0; i < sizeof heapb; i++)
-        heapb[i] = (uint8_t)(0xa0 + i);
-    put(&b, state, sizeof state);
-    put(&b, heapb, sizeof heapb);
+    SnapHeader h;
+    memset(&h, 0, sizeof h);
+    memcpy(h.magic, SNAP_MAGIC, 8);
+    h.version = SNAP_VERSION;
+    h.header_size = sizeof h;
+    h.size = sizeof h + 0x1000 + 0x20;
+    uint64_t layout[SNAP_NLAYOUT] = {0x101000, 0x102000, EX_STATE, EX_STATE + 16,
+                                     EX_STATE + 0x1000};
+    memcpy(h.layout, layout, sizeof layout);
+    h.heap_lo = heap_lo;
+    h.heap_brk = heap_lo + 0x100;
+    h.heap_len = 0x20;
+    uint8_t body[0x1000 + 0x20];
+    for (size_t i = 0; i < sizeof body; i++)
+        body[i] = (uint8_t)(i < 0x1000 ? i * 7 + 1 : 0xa0 + i);
+    SnapSum sum = {{0, 0, 0, 0}};
+    snap_sum_add(&sum, body, sizeof body);
+    h.data_sum = snap_sum_end(&sum);
+    h.sum = snap_header_sum(&h);
+    put(&b, &h, sizeof h);
+    put(&b, body, sizeof body);
     return b;
 }
 
-/* Seals 'snap' with the u64 (or, at 0, the byte) at 'at' set to 'v' and cut
-   to 'n' bytes: refused with 'want', no file written. */
+/* Seals 'snap' with the u64 at byte 'at' set to 'v' (the header's sum made
+   again) or, with 'at' 0, its byte 'v' flipped, and cut to 'n' bytes:
+   refused with 'want', no file written. */
 static void snapshot_refused(const char *in, const char *out, const Buf *snap, size_t at, uint64_t v,
                              size_t n, const char *want, int line)
 {
     uint8_t *b = malloc(snap->n);
     memcpy(b, snap->b, snap->n);
-    if (at)
+    if (at) {
+        SnapHeader h;
         memcpy(b + at, &v, 8);
-    else if (v)
-        b[0] = (uint8_t)v;
+        memcpy(&h, b, sizeof h);
+        h.sum = snap_header_sum(&h);
+        memcpy(b, &h, sizeof h);
+    } else if (v) {
+        b[v] ^= 0x40;
+    }
     seal_refused(in, out, b, n, want, line);
     free(b);
 }
@@ -841,11 +850,12 @@ static void test_seal(void)
         if (wst.p_offset + 0x1000 == w.n && wph.p_offset + 0x2020 <= w.n) {
             uint64_t area = (32 + sizeof img + 15) & ~(uint64_t)15;
             memcpy(&sl, w.b + wph.p_offset + 16, 8);
-            CHECK(sl == 96 + 16 && memcmp(w.b + wph.p_offset + area, snap.b, 96) == 0 &&
-                      memcmp(w.b + wph.p_offset + area + 96, "PRISTINE-DATA-16", 16) == 0 &&
-                      memcmp(w.b + wph.p_offset + 0x2000, snap.b + 96 + 0x1000, 0x20) == 0 &&
-                      memcmp(w.b + wst.p_offset, snap.b + 96, 0x1000) == 0,
-                  "the sealed snapshot");
+            size_t hs = sizeof(SnapHeader);
+        CHECK(sl == hs + 16 && memcmp(w.b + wph.p_offset + area, snap.b, hs) == 0 &&
+                  memcmp(w.b + wph.p_offset + area + hs, "PRISTINE-DATA-16", 16) == 0 &&
+                  memcmp(w.b + wph.p_offset + 0x2000, snap.b + hs + 0x1000, 0x20) == 0 &&
+                  memcmp(w.b + wst.p_offset, snap.b + hs, 0x1000) == 0,
+              "the sealed snapshot");
         }
     } else {
         CHECK(0, "no kernel written with a snapshot");
@@ -861,7 +871,12 @@ static void test_seal(void)
                      __LINE__);
     snapshot_refused(in, again, &snap, 64, heap_lo + 8, snap.n, "the snapshot is malformed",
                      __LINE__);
-    snapshot_refused(in, again, &snap, 0, 'X', snap.n, "the snapshot is malformed", __LINE__);
+    snapshot_refused(in, again, &snap, 0, 1, snap.n, "the snapshot is malformed", __LINE__);
+    snapshot_refused(in, again, &snap, 0, 88, snap.n, "the snapshot is malformed", __LINE__);
+    snapshot_refused(in, again, &snap, 0, sizeof(SnapHeader) + 0x1000 + 3, snap.n,
+                     "the snapshot is corrupt", __LINE__);
+    snapshot_refused(in, again, &snap, 0, sizeof(SnapHeader) + 5, snap.n, "the snapshot is corrupt",
+                     __LINE__);
     free(snap.b);
     /* sealed once, it is refused */
     sealed_refused(out, again, "already holds an image", __LINE__);
