@@ -353,7 +353,7 @@ static void move_section(uint8_t *k, size_t size, const Elf64_Ehdr *eh, uint64_t
    the image, its heap at its own address in the sealed segment. */
 typedef struct SnapPlan {
     int state;
-    uint64_t state_len, data_len, heap_lo, heap_len;
+    uint64_t state_len, data_len, heap_lo, heap_len, heap_brk;
 } SnapPlan;
 
 static int plan_snapshot(const uint8_t *k, const Elf64_Ehdr *eh, const uint8_t *snap,
@@ -368,6 +368,7 @@ static int plan_snapshot(const uint8_t *k, const Elf64_Ehdr *eh, const uint8_t *
     uint64_t lo = h.layout[2], data_end = h.layout[3], end = h.layout[4];
     sp->heap_lo = h.heap_lo;
     sp->heap_len = h.heap_len;
+    sp->heap_brk = h.heap_brk;
     sp->state = -1;
     for (int i = 0; i < eh->e_phnum; i++) {
         Elf64_Phdr ph;
@@ -383,7 +384,8 @@ static int plan_snapshot(const uint8_t *k, const Elf64_Ehdr *eh, const uint8_t *
         return fail(err, errlen, "the snapshot was taken of another kernel (no state segment)");
     sp->state_len = end - lo;
     if (sp->state_len > snap_len - sizeof h ||
-        sp->heap_len != snap_len - sizeof h - sp->state_len || (sp->heap_lo & 4095) != 0)
+        sp->heap_len != snap_len - sizeof h - sp->state_len || (sp->heap_lo & 4095) != 0 ||
+        h.heap_brk < h.heap_lo || h.heap_brk - h.heap_lo < h.heap_len)
         return fail(err, errlen, "the snapshot is malformed");
     SnapSum sum = {{0, 0, 0, 0}};
     snap_sum_add(&sum, snap + sizeof h, (size_t)(sp->state_len + sp->heap_len));
@@ -417,7 +419,7 @@ int image_seal_kernel(const char *kernel, const uint8_t *image, size_t len, cons
     /* The sealed segment: the header, the image, then with a snapshot its
        header and the state segment's linked data at the next 16-byte
        boundary, and its heap at the heap's floor. */
-    uint64_t seg = SEAL_HEADER + (uint64_t)len, area = 0, area_len = 0;
+    uint64_t seg = SEAL_HEADER + (uint64_t)len, area = 0, area_len = 0, mem = 0;
     if (snap_len) {
         area = (seg + 15) & ~(uint64_t)15;
         area_len = sizeof(SnapHeader) + sp.data_len;
@@ -426,6 +428,9 @@ int image_seal_kernel(const char *kernel, const uint8_t *image, size_t len, cons
             return fail(err, errlen, "the snapshot's heap starts inside the image");
         }
         seg = sp.heap_lo - ph.p_vaddr + sp.heap_len;
+        /* the zeros up to the break are the loader's to make (memsz):
+           under PV, Xen's start info and page tables come after them */
+        mem = sp.heap_brk - ph.p_vaddr;
     }
     /* The loaders map file offsets to addresses page by page: a moved
        segment's offset must be congruent to its address modulo its
@@ -464,7 +469,8 @@ int image_seal_kernel(const char *kernel, const uint8_t *image, size_t len, cons
         memcpy(k + eh.e_phoff + (size_t)sp.state * sizeof st, &st, sizeof st);
     }
     ph.p_offset = off;
-    ph.p_filesz = ph.p_memsz = seg;
+    ph.p_filesz = seg;
+    ph.p_memsz = mem > seg ? mem : seg;
     memcpy(k + eh.e_phoff + (size_t)i * sizeof ph, &ph, sizeof ph);
     move_section(k, size, &eh, off, seg);
 

@@ -195,9 +195,9 @@ SnapMode snap_mode(const char *cmdline, const char **list);
 /* Room after the image for a snapshot's header: the heap starts past it. */
 size_t snap_reserve(void);
 /* With a snapshot in the image: true when this boot runs from it (SNAP_NONE,
-   bare PVH or Xen PVH, no VM arguments on the command line: 'vm_args'
-   false, the header matches); otherwise puts the VM's state back as linked,
-   says why on the console when the reason is not PV, and returns false. */
+   no VM arguments on the command line: 'vm_args' false, the header matches
+   this kernel and its heap is where the loader put it); otherwise puts the
+   VM's state back as linked, says why on the console, and returns false. */
 bool snap_start(SnapMode mode, bool vm_args);
 /* Prints "spore: snapshot" and the address and length in hex of the
    snapshot's header, the VM's state segment and its heap, then waits

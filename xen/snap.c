@@ -20,13 +20,16 @@
 ** own state is never in a snapshot: each boot has its own clock, console
 ** and command line.
 **
+** Under PV, Xen's start info and page tables follow the image, so the heap
+** grows from mm.c's floor after them: malloc takes memory that does not
+** follow on from the snapshot's as a new chunk.
+**
 ** The header (image/snapshot.h) is checked at boot; the sum of the state
 ** and the heap is not (as the code is not): `spore boot` checks it before
-** it boots an image. The header keeps the state segment's bytes as linked. A boot that cannot
-** use the snapshot (PV, where Xen's page tables follow the image and the
-** heap starts elsewhere; VM arguments on the command line, since init was
-** spawned with the image's; "cold"; a header that does not match this
-** kernel) puts them back, and starts cold.
+** it boots an image. The header keeps the state segment's bytes as
+** linked. A boot that cannot use the snapshot (VM arguments on the command
+** line, since init was spawned with the image's; "cold"; a header that
+** does not match this kernel) puts them back, and starts cold.
 */
 #include <string.h>
 
@@ -136,6 +139,15 @@ static const char *check(const SnapHeader *h, size_t len) {
         return "not a snapshot this kernel reads";
     if (!same_words(h->layout, want.layout, SNAP_NLAYOUT)) return "taken of another kernel";
     if (h->heap_brk < h->heap_lo || h->heap_len > h->heap_brk - h->heap_lo) return "malformed";
+    if (boot.mode == BOOT_PV) {
+        /* Xen placed the heap with the image, up to its break, and the
+           start info after them; the heap grows from mm.c's own floor
+           (malloc takes memory that does not follow on) */
+        uintptr_t floor = ALIGN_UP(ALIGN_UP(seal_end(), 16) + snap_reserve(), PAGE_SIZE);
+        if (h->heap_lo != floor || h->heap_brk > (uintptr_t)boot.pv_start)
+            return "its heap is not where Xen put it";
+        return NULL;
+    }
     if (h->heap_lo != mm_heap_lo()) return "its heap starts elsewhere in this boot";
     if (!mm_heap_set_brk(h->heap_brk)) return "not enough memory";
     return NULL;
@@ -147,7 +159,7 @@ bool snap_start(SnapMode mode, bool vm_args) {
     if (!p) return false;
     const SnapHeader *h = (const SnapHeader *)p; /* 16-byte aligned (seal.c) */
     const char *why = NULL;
-    if (mode == SNAP_NONE && boot.mode != BOOT_PV) {
+    if (mode == SNAP_NONE) {
         why = vm_args ? "the command line has VM arguments" : check(h, len);
         if (!why) {
             /* the break's zeros: the loader may have left boot data there */

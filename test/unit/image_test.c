@@ -842,7 +842,7 @@ static void test_seal(void)
         memcpy(&wph, w.b + sizeof(Elf64_Ehdr) + sizeof wph, sizeof wph);
         memcpy(&wst, w.b + sizeof(Elf64_Ehdr) + 2 * sizeof wst, sizeof wst);
         CHECK(wph.p_offset == ph.p_offset && wph.p_filesz == 0x2000 + 0x20 &&
-                  wph.p_memsz == wph.p_filesz && wst.p_filesz == 0x1000 && wst.p_memsz == 0x1000 &&
+                  wph.p_memsz == 0x2000 + 0x100 && wst.p_filesz == 0x1000 && wst.p_memsz == 0x1000 &&
                   wst.p_offset % 0x1000 == 0 && wst.p_offset + 0x1000 == w.n,
               "the segments with a snapshot: sealed %#llx, state at %#llx size %#llx",
               (unsigned long long)wph.p_filesz, (unsigned long long)wst.p_offset,

@@ -71,7 +71,7 @@ build_example() { # NAME DIR: spore build of examples/NAME into DIR
     "$BUILD/spore" build -o "$w" --name "$name" --entry "$name:start" --kernel "$KERNEL" \
         "$w/ebin" >"$w/build.log" 2>&1 || { echo "FAIL $name: spore build"; cat "$w/build.log"; return 1; }
 }
-for ex in "calc dom0-pv 4 of 4 engines up|cold start" "ring dom0-pvh ^ring: |Xen PVH dom0, .*, warm start"; do
+for ex in "calc dom0-pv 4 of 4 engines up|Xen PV dom0, .*, warm start" "ring dom0-pvh ^ring: |Xen PVH dom0, .*, warm start"; do
     read -r name scen want <<<"$ex"
     [[ " ${SCEN[*]} " == *" $scen "* ]] || continue
     w=$WORK/ex-$name
