@@ -70,12 +70,28 @@ pvh_start32:
         add     $0x1000, %eax
         add     $8, %edi
         loop    2b
-        /* 2048 entries of 2 MiB: the first 4 GiB, present, writable */
-        mov     $boot_pd, %edi
+        /* 2048 entries of 2 MiB: the first 4 GiB, present, writable; past
+           the first (the code's: link.ld keeps it under 2 MiB) not
+           executable when the CPU has NX, and the last 20 MiB (the IOAPIC
+           and the local APIC) uncached. mm.c replaces the entries under
+           the image's end with 4 KiB tables, and keeps these. */
+        mov     $0x80000001, %eax
+        cpuid
+        xor     %ebx, %ebx
+        bt      $20, %edx
+        jnc     5f
+        mov     $0x80000000, %ebx       /* NX, bit 63 */
+5:      mov     $boot_pd, %edi
         mov     $0x83, %eax
+        xor     %edx, %edx              /* no NX for the first entry */
         mov     $2048, %ecx
 3:      mov     %eax, (%edi)
-        add     $0x200000, %eax
+        mov     %edx, 4(%edi)
+        mov     %ebx, %edx
+        cmp     $0xfec00000, %eax
+        jb      6f
+        or      $0x18, %eax             /* PCD, PWT */
+6:      add     $0x200000, %eax
         add     $8, %edi
         loop    3b
 

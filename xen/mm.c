@@ -110,11 +110,8 @@ static void seal_own_tables(void) {
             fill(pt, base, ranges[i].lo, ranges[i].hi, ranges[i].rights);
         boot_pd[base / MB2] = (uintptr_t)pt | PTE_P | PTE_RW;
     }
-    for (uintptr_t base = top; base < 0x100000000ULL; base += MB2) {
-        uint64_t e = base | PTE_P | PTE_RW | PTE_PS | nx_bit;
-        if (base >= 0xfec00000ULL && boot.mode == BOOT_BARE) e |= PTE_PCD | PTE_PWT; /* IOAPIC, local APIC */
-        boot_pd[base / MB2] = e;
-    }
+    /* above 'top', boot.S's 2 MiB entries stay: writable, not executable,
+       the APICs uncached */
     uint64_t cr3 = (uintptr_t)boot_pml4;
     __asm__ volatile("mov %0, %%cr3" ::"r"(cr3) : "memory");
 }
