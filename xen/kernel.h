@@ -40,6 +40,12 @@
 
 /* ---- cpu.h-like helpers: port I/O, CPUID, MSRs, TSC -------------------- */
 
+/* Zeroes 'n' bytes (a multiple of 8) at 'p' with rep stosq: small code for
+   the boot path, where the C library's memset is a large routine. */
+static inline void zero_words(void *p, size_t n) {
+    size_t words = n / 8;
+    __asm__ volatile("cld; rep stosq" : "+D"(p), "+c"(words) : "a"(0UL) : "memory");
+}
 static inline void outb(uint16_t port, uint8_t v) { __asm__ volatile("outb %0, %1" ::"a"(v), "Nd"(port)); }
 static inline void outl(uint16_t port, uint32_t v) { __asm__ volatile("outl %0, %1" ::"a"(v), "Nd"(port)); }
 static inline uint8_t inb(uint16_t port) {

@@ -74,7 +74,7 @@ bool mm_heap_set_brk(uintptr_t brk) {
 void *mm_page_alloc(void) {
     if (heap_hi - heap_brk < PAGE_SIZE) return NULL;
     heap_hi -= PAGE_SIZE;
-    memset((void *)heap_hi, 0, PAGE_SIZE);
+    zero_words((void *)heap_hi, PAGE_SIZE);
     return (void *)heap_hi;
 }
 

@@ -163,8 +163,8 @@ bool snap_start(SnapMode mode, bool vm_args) {
         why = vm_args ? "the command line has VM arguments" : check(h, len);
         if (!why) {
             /* the break's zeros: the loader may have left boot data there */
-            memset((void *)(uintptr_t)(h->heap_lo + h->heap_len), 0,
-                   (size_t)(h->heap_brk - h->heap_lo - h->heap_len));
+            zero_words((void *)(uintptr_t)(h->heap_lo + h->heap_len),
+                       (size_t)(h->heap_brk - h->heap_lo - h->heap_len)); /* multiples of 8 */
             return true;
         }
     }
