@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "bif.h"
+#include "erlang.h"
 
 /* Every table, one per bif/ file. */
 #define TABLES(X)                                                                                  \
@@ -33,6 +34,8 @@ void bif_init(void) {
     TABLES(REGISTER)
 #undef REGISTER
 }
+
+void bif_thaw(void) { erlang_time_thaw(); }
 
 BifFn bif_find(term_t m, term_t f, uint32_t arity) {
     Export *e = code_export_find(m, f, arity);

@@ -7,6 +7,7 @@
 
 #include "bif.h"
 
+#include "../sched/sched.h"
 #include "../vm/bin.h"
 #include "../vm/plat.h"
 
@@ -115,6 +116,18 @@ static BIF(bif_spore_ready_0) {
     return ATOM_ok;
 }
 
+/* spore:warm_point(): init is about to run the program. When the platform
+   takes a snapshot here, the scheduler stops after this slice, and a
+   restored VM goes on from the return of this call. */
+static BIF(bif_spore_warm_point_0) {
+    VM_UNUSED(args);
+    if (plat_warm_point()) {
+        sched_warm_stop();
+        p->reds = 0;
+    }
+    return ATOM_ok;
+}
+
 static BIF(bif_erlang_nif_error_1) { return bif_error(p, EXC_ERROR, args[0]); }
 static BIF(bif_erlang_load_nif_2) {
     VM_UNUSED(args);
@@ -165,6 +178,7 @@ const BifDef bif_code_table[] = {
     {"code", "is_loaded", 1, bif_code_is_loaded_1, 0},
     {"spore", "console_write", 1, bif_spore_console_write_1, 0},
     {"spore", "ready", 0, bif_spore_ready_0, 0},
+    {"spore", "warm_point", 0, bif_spore_warm_point_0, 0},
     {"spore", "read_code_file", 1, bif_spore_read_code_file_1, 0},
     {NULL, NULL, 0, NULL, 0},
 };

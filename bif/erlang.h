@@ -28,6 +28,11 @@ bool erlang_char_utf8(term_t c, StrBuf *b);
    become code points of their own value). Allocates on 'p'; never GCs. */
 term_t erlang_utf8_list(Proc *p, const char *s, size_t n);
 
+/* ---- erlang_time.c ---- */
+
+/* bif_thaw: the time offset is taken again from this boot's wall clock. */
+void erlang_time_thaw(void);
+
 /* ---- erlang_misc.c: a hash, and the process dictionary ---- */
 
 /* A hash of 't' for hash tables keyed by exact equality: terms that are

@@ -188,6 +188,9 @@ __attribute__((constructor)) static void note_process_start(void)
     process_start = plat_clock_monotonic();
 }
 
+/* A process never takes a snapshot of itself (xen/snap.c does). */
+bool plat_warm_point(void) { return false; }
+
 /* With SPORE_MARKS set, each marker prints
    "spore: mark <vm|first|ready> <ns since process start>" on stderr. */
 void plat_mark(PlatMark m)

@@ -18,7 +18,7 @@
 #include <stdint.h>
 
 #define SNAP_MAGIC "SPORESNP"
-#define SNAP_VERSION 3
+#define SNAP_VERSION 4
 #define SNAP_NLAYOUT 5
 
 typedef struct SnapHeader {
@@ -30,6 +30,7 @@ typedef struct SnapHeader {
                                       start, the end of its data, its end */
     uint64_t heap_lo, heap_brk;
     uint64_t heap_len;           /* heap bytes stored; zeros from there to the break */
+    uint64_t clock;              /* the VM's monotonic clock then, in ns */
     uint64_t data_sum;           /* SnapSum of the state, then the heap */
     uint64_t sum;                /* snap_header_sum */
 } SnapHeader;

@@ -40,6 +40,7 @@ static Proc *current;
 static bool halting;
 static int halt_status;
 static bool first_run; /* the boot marker is set: once per VM, not per sched_init */
+static bool warm_stop; /* sched_warm_stop */
 
 void sched_init(void)
 {
@@ -174,9 +175,17 @@ static void after_slice(Proc *p, int r)
     }
 }
 
+void sched_warm_stop(void) { warm_stop = true; }
+
+void sched_thaw(void) { first_run = false; }
+
 int sched_run(void)
 {
     while (!halting) {
+        if (warm_stop) {
+            warm_stop = false; /* a restored VM goes on from here */
+            return VM_WARM;
+        }
         uint64_t next = UINT64_MAX;
         if (timer_count() > 0)
             next = timer_expire(plat_clock_monotonic());

@@ -17,6 +17,12 @@ int sched_run(void);
 /* Requested by halt/1: 'sched_run' returns 'status' after the current
    time slice. */
 void sched_halt(int status);
+/* Requested by spore:warm_point/0 when the platform takes a snapshot there:
+   'sched_run' returns VM_WARM (vm/plat.h) after the current time slice,
+   every process as it is. */
+void sched_warm_stop(void);
+/* After a snapshot is restored: the first slice marks PLAT_MARK_FIRST again. */
+void sched_thaw(void);
 Proc *sched_current(void);
 
 /* ---- mbox.c ---- (the interpreter's receive primitives) */

@@ -21,6 +21,9 @@ boot(Args) ->
     idle().
 
 start_it(Flags) ->
+    %% Everything before this point is the same at every boot: a guest
+    %% image starts from a snapshot taken here (docs/usage.md).
+    ok = spore:warm_point(),
     try
         run(Flags)
     catch

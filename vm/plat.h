@@ -7,6 +7,7 @@
 #ifndef SPORE_PLAT_H
 #define SPORE_PLAT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -33,9 +34,10 @@ typedef enum {
    VM's tables and the program image), vm_boot (the command line, init
    spawned) and vm_run (the scheduler, until the VM stops). None of the
    first two reads the clock or leaves anything of the platform's in the
-   VM's memory. A platform that starts warm calls vm_prepare, vm_preload
-   and vm_boot once, at build time, and keeps a copy of the VM's memory
-   then; each boot that restores that copy calls vm_run alone.
+   VM's memory. A platform that starts warm calls vm_prepare, vm_preload,
+   vm_boot and vm_run once, at build time, until vm_run returns VM_WARM at
+   the warm point, and keeps a copy of the VM's memory then; each boot that
+   restores that copy calls vm_thaw and vm_run.
    vm_run and vm_main return the exit status; the others 0, or 1 after
    saying why on the console. vm_loaded writes the names of the loaded
    modules, oldest first and comma-separated, into 'buf' (NUL-terminated,
@@ -45,6 +47,11 @@ int vm_prepare(const PlatStart *start);
 int vm_preload(const char *modules);
 int vm_boot(const PlatStart *start);
 int vm_run(void);
+/* What vm_run returns when it stopped at the warm point (below). */
+#define VM_WARM (-1)
+/* Called by a platform that restored a snapshot, before vm_run: forgets
+   what the VM derived from the clocks of the run that took it. */
+void vm_thaw(void);
 size_t vm_loaded(char *buf, size_t len);
 
 /* Writes 'n' bytes to the console. Never fails; may block briefly. */
@@ -66,6 +73,12 @@ void plat_random(void *buf, size_t n);
 /* Reads a whole file (hosted: the file system; a guest: the boot image).
    The bytes come from vm_alloc; the caller frees them with vm_free. */
 plat_result_t plat_file_read(const char *path, uint8_t **data, size_t *len);
+
+/* Init calls it (spore:warm_point/0) when it is about to run the program:
+   everything before is the same at every boot. True when the platform is
+   taking a snapshot of the VM there: vm_run then returns VM_WARM, every
+   process as it is, and a restored VM goes on from this point. */
+bool plat_warm_point(void);
 
 /* Records that boot phase 'm' was reached, now. Cheap; may print later. */
 void plat_mark(PlatMark m);

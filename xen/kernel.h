@@ -193,22 +193,23 @@ uint64_t mm_mfn_to_pfn(uint64_t mfn);
 
 /* What the command line asks: "snapshot=trace" runs the program and names
    the modules it loaded by its first idle moment; "snapshot=take:M1,M2"
-   prepares the VM, loads those modules, spawns init and names the
-   snapshot's memory on the console for the build to save; "cold" ignores
-   a snapshot in the image. */
+   prepares the VM, loads those modules, runs init to its warm point and
+   names the snapshot's memory on the console for the build to save;
+   "cold" ignores a snapshot in the image. */
 typedef enum { SNAP_NONE, SNAP_TRACE, SNAP_TAKE, SNAP_COLD } SnapMode;
 SnapMode snap_mode(const char *cmdline, const char **list);
 /* Room after the image for a snapshot's header: the heap starts past it. */
 size_t snap_reserve(void);
 /* With a snapshot in the image: true when this boot runs from it (SNAP_NONE,
    no VM arguments on the command line: 'vm_args' false, the header matches
-   this kernel and its heap is where the loader put it); otherwise puts the
+   this kernel and its heap is where the loader put it), with '*clock' the
+   VM's monotonic clock when the snapshot was taken; otherwise puts the
    VM's state back as linked, says why on the console, and returns false. */
-bool snap_start(SnapMode mode, bool vm_args);
+bool snap_start(SnapMode mode, bool vm_args, uint64_t *clock);
 /* Prints "spore: snapshot" and the address and length in hex of the
    snapshot's header, the VM's state segment and its heap, then waits
    forever, interrupts off, for QEMU's monitor to save them and quit. */
-_Noreturn void snap_take(void);
+_Noreturn void snap_take(uint64_t clock);
 /* SNAP_TRACE: prints "spore: loaded M1,M2,..." once. */
 void snap_trace_print(void);
 

@@ -61,7 +61,24 @@ void plat_mark(PlatMark m) {
 
 void plat_console_write(const char *s, size_t n) { console_write(s, n); }
 
-uint64_t plat_clock_monotonic(void) { return time_monotonic_ns(); }
+/* After a warm start the VM's monotonic clock goes on from where the run
+   that took the snapshot left it (its timers' deadlines are in that
+   time): at its first reading it shows the snapshot's time, and moves
+   with this boot's clock from there. */
+static int64_t mono_offset;
+static uint64_t mono_resume; /* the snapshot's time, until the first reading */
+static bool mono_pending;
+
+uint64_t plat_clock_monotonic(void) {
+    uint64_t raw = time_monotonic_ns();
+    if (mono_pending) {
+        mono_pending = false;
+        mono_offset = (int64_t)(mono_resume - raw);
+    }
+    return raw + (uint64_t)mono_offset;
+}
+
+bool plat_warm_point(void) { return snap == SNAP_TAKE; }
 
 uint64_t plat_clock_wall(void) { return time_wall_ns(); }
 
@@ -70,6 +87,10 @@ void plat_yield(uint64_t deadline) {
     console_flush();
     print_marks();
     if (evtchn_dispatch() > 0) return;
+    if (deadline != UINT64_MAX) {
+        int64_t raw = (int64_t)deadline - mono_offset; /* this boot's clock */
+        deadline = raw > 0 ? (uint64_t)raw : 0;
+    }
     time_block(deadline);
     evtchn_dispatch();
 }
@@ -191,17 +212,21 @@ void plat_boot(void) {
     snap = empty ? SNAP_NONE : snap_mode(boot.cmdline, &preload);
     /* A snapshot holds init spawned with the image's entry point: a command
        line with VM arguments of its own starts cold. */
-    if (snap_start(snap, argc > 1)) {
+    if (snap_start(snap, argc > 1, &mono_resume)) {
         warm = true;
+        mono_pending = true;
         mark(MARK_VM);
+        vm_thaw();
         plat_exit(vm_run());
     }
-    if (snap == SNAP_TAKE) {
+    if (snap == SNAP_TAKE) { /* to init's warm point, then the snapshot */
         int rc = vm_prepare(&start);
         if (!rc) rc = vm_preload(preload);
         if (!rc) rc = vm_boot(&start);
-        if (!rc) snap_take();
-        plat_exit(rc);
+        if (!rc) rc = vm_run();
+        if (rc == VM_WARM) snap_take(plat_clock_monotonic());
+        kprintf("spore: the snapshot run ended before init's warm point (status %d)\n", rc);
+        plat_exit(rc ? rc : 1);
     }
     plat_exit(vm_main(&start));
 }

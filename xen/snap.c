@@ -4,8 +4,10 @@
 ** `spore build` boots the kernel twice under QEMU. With "snapshot=trace"
 ** the program runs until its first idle moment (or its end, or
 ** spore:ready/0) and the kernel names the modules loaded by then. With
-** "snapshot=take:M1,M2,..." the kernel runs vm_prepare, vm_preload and
-** vm_boot (init spawned with the image's entry point), then names three
+** "snapshot=take:M1,M2,..." the kernel runs vm_prepare, vm_preload,
+** vm_boot (init spawned with the image's entry point) and vm_run until init
+** reaches its warm point (spore:warm_point/0: the console io server and
+** the kernel supervisor started, the program not yet), then names three
 ** ranges of memory on the console and waits while the build saves them
 ** through QEMU's monitor: this file's header, the VM's state segment
 ** (link.ld: the VM's data and bss, apart from the platform's) and its heap,
@@ -16,7 +18,8 @@
 ** image's segment at the very address it had (the heap's floor is the
 ** first page after the image and room for this file's header). A boot
 ** does no copying: snap_start checks the header and moves the break, and
-** plat_boot calls vm_run, whose first instruction is init's. The platform's
+** plat_boot calls vm_thaw and vm_run, which goes on from init's warm point,
+** with the VM's monotonic clock going on from the snapshot's. The platform's
 ** own state is never in a snapshot: each boot has its own clock, console
 ** and command line.
 **
@@ -71,7 +74,7 @@ SnapMode snap_mode(const char *cmdline, const char **list) {
 
 /* ---- taking one ---- */
 
-_Noreturn void snap_take(void) {
+_Noreturn void snap_take(uint64_t clock) {
     static SnapHeader h; /* the platform's: read by the build through QEMU */
     uintptr_t lo = mm_heap_lo(), brk = ALIGN_UP(mm_heap_brk(), 8);
     /* the heap's zero pages at the end are not stored */
@@ -90,6 +93,7 @@ _Noreturn void snap_take(void) {
     h.heap_lo = lo;
     h.heap_brk = brk;
     h.heap_len = end - lo;
+    h.clock = clock;
     h.size = sizeof h + state_len() + h.heap_len;
     layout(h.layout);
     SnapSum sum = {{0, 0, 0, 0}}; /* checked by the tools, not at boot */
@@ -153,7 +157,7 @@ static const char *check(const SnapHeader *h, size_t len) {
     return NULL;
 }
 
-bool snap_start(SnapMode mode, bool vm_args) {
+bool snap_start(SnapMode mode, bool vm_args, uint64_t *clock) {
     size_t len;
     const uint8_t *p = seal_snapshot(&len);
     if (!p) return false;
@@ -165,6 +169,7 @@ bool snap_start(SnapMode mode, bool vm_args) {
             /* the break's zeros: the loader may have left boot data there */
             zero_words((void *)(uintptr_t)(h->heap_lo + h->heap_len),
                        (size_t)(h->heap_brk - h->heap_lo - h->heap_len)); /* multiples of 8 */
+            *clock = h->clock;
             return true;
         }
     }

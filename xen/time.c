@@ -7,9 +7,9 @@
 ** raises VIRQ_TIMER. The periodic timer is stopped: an idle domain sleeps.
 **
 ** On bare PVH the TSC is the clock. Its rate is measured against the PIT
-** (1.193182 MHz), lazily: the PIT starts counting at the first clock read,
-** which waits CAL_TICKS for the rate (the boot markers are TSC values,
-** converted when printed). The local APIC timer, measured
+** (1.193182 MHz), lazily: the PIT starts counting at time_init and the rate
+** is taken at the first clock read, at least CAL_TICKS later, so that the
+** boot covers most of the wait. The local APIC timer, measured
 ** in the same window, wakes the idle hlt. The wall clock is the CMOS RTC,
 ** read once.
 */
@@ -109,10 +109,7 @@ static void bare_calibrate(void) {
 }
 
 static uint64_t bare_ns(uint64_t tsc_delta) {
-    if (!calibrated) {
-        if (!tsc_start) bare_start(); /* the first clock read (time_init) */
-        bare_calibrate();
-    }
+    if (!calibrated) bare_calibrate();
     return (uint64_t)(((unsigned __int128)tsc_delta * tsc_mul) >> 32);
 }
 
@@ -180,10 +177,13 @@ static void timer_fired(evtchn_port_t port, void *arg) {
 }
 
 void time_init(void) {
-    /* bare: the PIT, the APIC and the measuring window wait for the first
-       clock read; a program that reads no clock before its first idle
-       moment does not wait for them */
-    if (boot.mode == BOOT_BARE) return;
+    /* bare: the measuring window opens now, so that the boot covers most
+       of it (a window of CAL_TICKS alone sets the APIC's rate too roughly
+       under emulation: sleeps came out a tenth long) */
+    if (boot.mode == BOOT_BARE) {
+        bare_start();
+        return;
+    }
     HYPERVISOR_vcpu_op(VCPUOP_stop_periodic_timer, 0, NULL);
     if (evtchn_bind_virq(VIRQ_TIMER, &timer_port) != 0) kprintf("spore: cannot bind VIRQ_TIMER\n");
     else evtchn_bind(timer_port, timer_fired, NULL);
