@@ -450,6 +450,18 @@ term_t map_put_many(struct Proc *p, term_t m, const term_t *kv, size_t npairs, b
     }
     if (map_is_flat(m) && npairs > 1) {
         size_t n = map_flat_size(m);
+        /* #{K1 => V1, ...} from an empty map: the compiler lists the keys
+           in order, so the pairs make the map as they are */
+        if (n == 0 && npairs <= MAP_FLAT_MAX) {
+            term_t ks[MAP_FLAT_MAX], vs[MAP_FLAT_MAX];
+            size_t i = 0;
+            for (; i < npairs; i++) {
+                if (i > 0 && compare_terms_exact(ks[i - 1], kv[2 * i]) >= 0) break;
+                ks[i] = kv[2 * i];
+                vs[i] = kv[2 * i + 1];
+            }
+            if (i == npairs) return make_flat(p, npairs, ks, vs);
+        }
         Pair *ps = vm_alloc((n + npairs) * sizeof(Pair));
         size_t cnt = 0;
         collect(m, ps, &cnt);
