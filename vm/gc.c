@@ -183,7 +183,16 @@ static Range *frag_ranges(const Proc *p, size_t *n, size_t *words)
         w += f->used;
         k++;
     }
-    qsort(r, k, sizeof *r, range_cmp);
+    if (k <= 16) { /* the usual few: by insertion, with no qsort call */
+        for (size_t i = 1; i < k; i++) {
+            Range x = r[i];
+            size_t j = i;
+            for (; j > 0 && r[j - 1].lo > x.lo; j--) r[j] = r[j - 1];
+            r[j] = x;
+        }
+    } else {
+        qsort(r, k, sizeof *r, range_cmp);
+    }
     *words = w;
     return r;
 }
