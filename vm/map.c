@@ -450,17 +450,28 @@ term_t map_put_many(struct Proc *p, term_t m, const term_t *kv, size_t npairs, b
     }
     if (map_is_flat(m) && npairs > 1) {
         size_t n = map_flat_size(m);
-        /* #{K1 => V1, ...} from an empty map: the compiler lists the keys
-           in order, so the pairs make the map as they are */
+        /* #{K1 => V1, ...} from an empty map, the common case: the pairs
+           sorted in place by insertion (stable: of equal keys the last
+           wins), with no allocation */
         if (n == 0 && npairs <= MAP_FLAT_MAX) {
             term_t ks[MAP_FLAT_MAX], vs[MAP_FLAT_MAX];
-            size_t i = 0;
-            for (; i < npairs; i++) {
-                if (i > 0 && compare_terms_exact(ks[i - 1], kv[2 * i]) >= 0) break;
-                ks[i] = kv[2 * i];
-                vs[i] = kv[2 * i + 1];
+            size_t cnt = 0;
+            for (size_t i = 0; i < npairs; i++) {
+                term_t k = kv[2 * i], v = kv[2 * i + 1];
+                size_t j = cnt;
+                int c = 1;
+                while (j > 0 && (c = compare_terms_exact(ks[j - 1], k)) > 0) j--;
+                if (j > 0 && c == 0) { /* the same key again: the later value */
+                    vs[j - 1] = v;
+                    continue;
+                }
+                memmove(ks + j + 1, ks + j, (cnt - j) * sizeof *ks);
+                memmove(vs + j + 1, vs + j, (cnt - j) * sizeof *vs);
+                ks[j] = k;
+                vs[j] = v;
+                cnt++;
             }
-            if (i == npairs) return make_flat(p, npairs, ks, vs);
+            return make_flat(p, cnt, ks, vs);
         }
         Pair *ps = vm_alloc((n + npairs) * sizeof(Pair));
         size_t cnt = 0;

@@ -33,7 +33,16 @@ start() ->
      catch_error(fun() -> maps:from_list([a]) end),
      catch_error(fun() -> maps:merge(#{}, id(x)) end),
      catch_error(fun() -> M3#{z := 1} end),
-     #{{t, [1]} => "s", <<"bin">> => 1.5, [] => nil}].
+     #{{t, [1]} => "s", <<"bin">> => 1.5, [] => nil},
+     built(id(1), id(b), id(a))].
+
+%% Maps built from an empty map with keys in no order, of every kind, and
+%% the same key twice (known only at run time: the later value wins).
+built(V, K1, K2) ->
+    M = #{z => V, a => V, {t} => V, 2.0 => V, 2 => V, "s" => V, <<"b">> => V, K1 => 7},
+    D = #{K1 => 1, K2 => 2, K1 => 3},
+    E = #{K1 => 1, K1 => 2},
+    {M, maps:keys(M), D, E, map_size(D), map_size(E), D =:= #{a => 2, b => 3}}.
 
 catch_error(F) ->
     try F() catch error:R -> {error, R} end.
