@@ -90,8 +90,9 @@ static int run(const char *xen, unsigned mem, const char *cmdline, const char *c
     return pid < 0 ? -1 : boot_wait(pid);
 }
 
-/* The last line of the console at 'path' that starts with 'prefix', after
-   it, without its line end (malloc'd), or NULL. */
+/* The last whole line (ended by a line end: QEMU may be writing the rest)
+   of the console at 'path' that starts with 'prefix', after it, without its
+   line end (malloc'd), or NULL. */
 static char *console_line(const char *path, const char *prefix)
 {
     size_t len;
@@ -103,8 +104,8 @@ static char *console_line(const char *path, const char *prefix)
     size_t pn = strlen(prefix);
     for (char *line = (char *)text; line && *line;) {
         char *end = strchr(line, '\n');
-        if (strncmp(line, prefix, pn) == 0) {
-            size_t n = end ? (size_t)(end - line) - pn : strlen(line + pn);
+        if (end && strncmp(line, prefix, pn) == 0) {
+            size_t n = (size_t)(end - line) - pn;
             while (n > 0 && (line[pn + n - 1] == '\r' || line[pn + n - 1] == ' '))
                 n--;
             free(found);
