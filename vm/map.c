@@ -450,18 +450,23 @@ term_t map_put_many(struct Proc *p, term_t m, const term_t *kv, size_t npairs, b
     }
     if (map_is_flat(m) && npairs > 1) {
         size_t n = map_flat_size(m);
-        /* #{K1 => V1, ...} from an empty map, the common case: the pairs
-           sorted in place by insertion (stable: of equal keys the last
-           wins), with no allocation */
-        if (n == 0 && npairs <= MAP_FLAT_MAX) {
+        /* a small map and a few pairs, the common case (#{K1 => V1, ...}
+           from #{}, or M#{K => V, ...}): the pairs go into the map's
+           sorted keys by insertion (of equal keys the later value wins),
+           with no allocation and no sort */
+        if (n + npairs <= MAP_FLAT_MAX) {
             term_t ks[MAP_FLAT_MAX], vs[MAP_FLAT_MAX];
-            size_t cnt = 0;
+            size_t cnt = n;
+            if (n) {
+                memcpy(ks, map_flat_keys(m), n * sizeof *ks);
+                memcpy(vs, map_flat_vals(m), n * sizeof *vs);
+            }
             for (size_t i = 0; i < npairs; i++) {
                 term_t k = kv[2 * i], v = kv[2 * i + 1];
                 size_t j = cnt;
                 int c = 1;
                 while (j > 0 && (c = compare_terms_exact(ks[j - 1], k)) > 0) j--;
-                if (j > 0 && c == 0) { /* the same key again: the later value */
+                if (j > 0 && c == 0) { /* a key it has: the new value */
                     vs[j - 1] = v;
                     continue;
                 }

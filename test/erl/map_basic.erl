@@ -42,7 +42,12 @@ built(V, K1, K2) ->
     M = #{z => V, a => V, {t} => V, 2.0 => V, 2 => V, "s" => V, <<"b">> => V, K1 => 7},
     D = #{K1 => 1, K2 => 2, K1 => 3},
     E = #{K1 => 1, K1 => 2},
-    {M, maps:keys(M), D, E, map_size(D), map_size(E), D =:= #{a => 2, b => 3}}.
+    %% updates: keys it has and keys it has not, in no order, twice
+    U = D#{K2 => 20, zz => 1, 1.0 => f, K1 => 30, 1 => i, K2 => 21},
+    Full = maps:from_list([{I, I} || I <- lists:seq(1, 30)]),
+    G = Full#{0 => a, 31 => b, 32 => c},
+    {M, maps:keys(M), D, E, map_size(D), map_size(E), D =:= #{a => 2, b => 3},
+     U, maps:keys(U), map_size(G), maps:get(32, G), maps:keys(G) =:= lists:seq(0, 32)}.
 
 catch_error(F) ->
     try F() catch error:R -> {error, R} end.
