@@ -68,9 +68,32 @@ requests([R | Rs], _, D) ->
 
 write(Enc, Chars) ->
     In = case Enc of latin1 -> latin1; _ -> unicode end,
+    case get(encoding) of
+        unicode ->
+            %% the console takes UTF-8: one conversion
+            case unicode:characters_to_binary(Chars, In) of
+                B when is_binary(B) ->
+                    spore:console_write(B),
+                    ok;
+                _ ->
+                    {error, put_chars}
+            end;
+        _ ->
+            %% latin1: one conversion, unless a character is past 255
+            case unicode:characters_to_binary(Chars, In, latin1) of
+                B when is_binary(B) ->
+                    spore:console_write(B),
+                    ok;
+                _ ->
+                    write_escaped(In, Chars)
+            end
+    end.
+
+%% A latin1 console and characters past 255: those are written as \x{H}.
+write_escaped(In, Chars) ->
     case unicode:characters_to_list(Chars, In) of
         L when is_list(L) ->
-            spore:console_write(encode(get(encoding), L)),
+            spore:console_write(encode(latin1, L)),
             ok;
         _ ->
             {error, put_chars}
