@@ -25,13 +25,7 @@ done
 [ -n "$work" ] || work=$(dirname "$spore")/test/bad
 rm -rf "$work"
 mkdir -p "$work/common"
-passed=0 failed=0
-
-fail() { # WHAT WHY [LOG]
-    failed=$((failed + 1))
-    printf 'FAIL %s: %s\n' "$1" "$2"
-    if [ -n "${3:-}" ]; then sed 's/^/    /' "$3" | head -n 12; fi
-}
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # The caller, and the module claimed by each file: read leniently, by escript.
 cat > "$work/common/bad_call.erl" <<'EOF'
@@ -94,12 +88,6 @@ b2t(B) ->
 EOF
 erlc -o "$work/common" "$work/common/bad_call.erl" "$work/common/bad_b2t.erl" \
     "$work/common/bad_b2t_cases.erl" || { echo "run_bad.sh: erlc failed"; exit 1; }
-
-# A sanitizer report or a signal is a crash, whatever else was printed.
-crashed() { # LOG STATUS
-    [ "$2" -ge 128 ] ||
-        grep -qE 'AddressSanitizer|LeakSanitizer|runtime error:|vm_panic|assertion' "$1"
-}
 
 while read -r stem mod; do
     dir=$work/$stem

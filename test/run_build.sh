@@ -38,29 +38,14 @@ mkdir -p "$work/ebin" "$work/empty" "$work/tmp"
 work=$(cd "$work" && pwd)
 empty=$work/empty
 kernel=$(dirname "$spore")/../build-xen/spore.elf
-passed=0 failed=0
+FAIL_LINES=15
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-pass() { passed=$((passed + 1)); }
-fail() { # WHAT WHY [LOG]
-    failed=$((failed + 1))
-    printf 'FAIL %s: %s\n' "$1" "$2"
-    if [ -n "${3:-}" ] && [ -e "$3" ]; then sed 's/^/    /' "$3" | head -n 15; fi
-}
-skip() { # WHAT WHY...
-    local what=$1
-    shift
-    printf 'SKIP %s: %s\n' "$what" "$*"
-}
-check() { # WHAT WHY COMMAND...: passes when the command succeeds
-    local what=$1 why=$2
-    shift 2
-    if "$@"; then pass; else fail "$what" "$why"; fi
-}
 # spore with only the environment given (none of the caller's SPORE_*).
 run() { # OUT ERR ARGS...
     local out=$1 err=$2
     shift 2
-    env -u SPORE_STDLIB -u SPORE_OTP_PATH -u SPORE_LOADED -u SPORE_MARKS TMPDIR="$work/tmp" \
+    clean_env TMPDIR="$work/tmp" \
         "$@" > "$out" 2> "$err"
 }
 # Runs an image hosted with nothing to load from but the image itself.

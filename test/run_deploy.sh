@@ -36,14 +36,9 @@ spore=$(cd "$(dirname "$spore")" && pwd)/$(basename "$spore")
 rm -rf "$work"
 mkdir -p "$work/src" "$work/empty"
 work=$(cd "$work" && pwd)
-passed=0 failed=0
+FAIL_LINES=20
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-pass() { passed=$((passed + 1)); }
-fail() { # WHAT WHY [LOG]
-    failed=$((failed + 1))
-    printf 'FAIL %s: %s\n' "$1" "$2"
-    if [ -n "${3:-}" ] && [ -e "$3" ]; then sed 's/^/    /' "$3" | head -n 20; fi
-}
 # expect WHAT FILE REGEX: FILE has a line matching REGEX (grep -E)
 expect() {
     if grep -qE -- "$3" "$2"; then pass; else fail "$1" "no line matches '$3'" "$2"; fi

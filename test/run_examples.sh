@@ -41,13 +41,8 @@ if [ ${#names[@]} -eq 0 ]; then
         [ -e "$d/$n.erl" ] && names+=("$n")
     done
 fi
-passed=0 failed=0
-
-fail() { # NAME WHY [LOG]
-    failed=$((failed + 1))
-    printf 'FAIL %s: %s\n' "$1" "$2"
-    if [ -n "${3:-}" ] && [ -e "$3" ]; then sed 's/^/    /' "$3" | head -n 24; fi
-}
+FAIL_LINES=24
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # What is compared: the program's lines, without timings or the kernel's own.
 clean() { # RAW OUT

@@ -37,24 +37,13 @@ rm -rf "$work"
 mkdir -p "$work/src" "$work/empty" "$work/elsewhere" "$work/bad"
 work=$(cd "$work" && pwd)
 empty=$work/empty
-passed=0 failed=0
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-pass() { passed=$((passed + 1)); }
-fail() { # WHAT WHY [LOG]
-    failed=$((failed + 1))
-    printf 'FAIL %s: %s\n' "$1" "$2"
-    if [ -n "${3:-}" ] && [ -e "$3" ]; then sed 's/^/    /' "$3" | head -n 12; fi
-}
-# A sanitizer report or a signal is a crash, whatever else was printed.
-crashed() { # LOG STATUS
-    [ "$2" -ge 128 ] ||
-        grep -qE 'AddressSanitizer|LeakSanitizer|runtime error:|vm_panic|assertion' "$1"
-}
 # Runs spore with only the environment given (none of the caller's SPORE_*).
 run() { # LOG ARGS...
     local log=$1
     shift
-    env -u SPORE_STDLIB -u SPORE_OTP_PATH -u SPORE_LOADED -u SPORE_MARKS "$@" > "$log" 2>&1
+    clean_env "$@" > "$log" 2>&1
 }
 # The same, with no module anywhere but in the image, from another folder.
 run_alone() { # LOG ARGS...
