@@ -93,18 +93,10 @@ write(Enc, Chars) ->
 write_escaped(In, Chars) ->
     case unicode:characters_to_list(Chars, In) of
         L when is_list(L) ->
-            spore:console_write(encode(latin1, L)),
+            spore:console_write(list_to_binary([latin1_char(C) || C <- L])),
             ok;
         _ ->
             {error, put_chars}
-    end.
-
-encode(unicode, L) ->
-    unicode:characters_to_binary(L);
-encode(_, L) ->
-    case lists:all(fun(C) -> C < 256 end, L) of
-        true -> list_to_binary(L);
-        false -> list_to_binary([latin1_char(C) || C <- L])
     end.
 
 latin1_char(C) when C < 256 -> C;

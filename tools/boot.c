@@ -21,6 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../image/seal.h"
 #include "../image/snapshot.h"
 #include "boot.h"
 #include "cli.h"
@@ -83,7 +84,7 @@ static int check_snapshot(int fd, uint64_t size, uint64_t off, uint64_t filesz, 
                           char *err, size_t errlen)
 {
     SnapHeader h;
-    uint64_t at = (32 + sealed_len + 15) & ~(uint64_t)15;
+    uint64_t at = seal_snap_offset(sealed_len);
     if (at + sizeof h > filesz || read_at(fd, &h, sizeof h, off + at) < 0 ||
         memcmp(h.magic, SNAP_MAGIC, 8) != 0 || h.version != SNAP_VERSION ||
         h.header_size != sizeof h || h.sum != snap_header_sum(&h) || h.heap_lo < vaddr ||
@@ -131,7 +132,8 @@ static int find_seal(int fd, uint64_t size, BootImage *im, char *err, size_t err
         return -1;
     }
     for (uint64_t i = 0; i < phnum; i++) {
-        uint8_t ph[56], head[16];
+        uint8_t ph[56];
+        SealedImage head;
         if (read_at(fd, ph, sizeof ph, phoff + i * phentsize) < 0)
             break;
         uint64_t off = get_le(ph + 8, 8), filesz = get_le(ph + 32, 8);
@@ -141,21 +143,15 @@ static int find_seal(int fd, uint64_t size, BootImage *im, char *err, size_t err
             snprintf(err, errlen, "not a whole ELF file (a segment goes past its end)");
             return -1;
         }
-        if (filesz < 32) /* xen/kernel.h's SealedImage header */
+        if (filesz < sizeof head || read_at(fd, &head, sizeof head, off) < 0 ||
+            memcmp(head.magic, SEAL_MAGIC, 8) != 0)
             continue;
-        if (read_at(fd, head, 16, off) < 0 || memcmp(head, "SPORESEG", 8) != 0)
-            continue;
-        im->sealed_len = get_le(head + 8, 8);
-        if (im->sealed_len > filesz - 32) {
+        im->sealed_len = head.len;
+        if (im->sealed_len > filesz - sizeof head) {
             snprintf(err, errlen, "not a whole spore kernel (its sealed segment is cut short)");
             return -1;
         }
-        uint8_t sl[8];
-        if (read_at(fd, sl, 8, off + 16) < 0) {
-            snprintf(err, errlen, "not a whole spore kernel (its sealed segment is cut short)");
-            return -1;
-        }
-        im->snapshot = get_le(sl, 8) != 0;
+        im->snapshot = head.snap_len != 0;
         uint64_t vaddr = get_le(ph + 16, 8);
         return im->snapshot ? check_snapshot(fd, size, off, filesz, vaddr, im->sealed_len, phoff,
                                              phentsize, phnum, err, errlen)

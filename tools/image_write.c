@@ -9,12 +9,14 @@
 #include <elf.h>
 #include <errno.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <pb_encode.h>
 
+#include "../image/seal.h"
 #include "../image/snapshot.h"
 #include "../vm/image.h"
 #include "../vm/strbuf.h"
@@ -252,9 +254,6 @@ int image_encode(const ImageSpec *sp, uint8_t **out, size_t *len, char *err, siz
 
 /* ---- image_seal_kernel ---- */
 
-/* xen/kernel.h's SealedImage: "SPORESEG", the image's length, the length
-   of the snapshot's header, a reserved word. */
-#define SEAL_HEADER 32
 
 /* Reads the whole file at 'path' into a malloc'd buffer; NULL with errno. */
 static uint8_t *read_file(const char *path, size_t *len)
@@ -298,8 +297,9 @@ static int find_seal(const uint8_t *k, size_t size, const Elf64_Ehdr *eh, const 
     Elf64_Phdr ph, seal = {0};
     for (int i = 0; i < eh->e_phnum; i++) {
         memcpy(&ph, k + eh->e_phoff + (size_t)i * sizeof ph, sizeof ph);
-        if (ph.p_type != PT_LOAD || ph.p_filesz < SEAL_HEADER || ph.p_offset > size - SEAL_HEADER ||
-            memcmp(k + ph.p_offset, "SPORESEG", 8) != 0)
+        if (ph.p_type != PT_LOAD || ph.p_filesz < sizeof(SealedImage) ||
+            ph.p_offset > size - sizeof(SealedImage) ||
+            memcmp(k + ph.p_offset, SEAL_MAGIC, 8) != 0)
             continue;
         if (found >= 0)
             return fail(err, errlen, "%s: two load segments start with SPORESEG", name);
@@ -315,7 +315,7 @@ static int find_seal(const uint8_t *k, size_t size, const Elf64_Ehdr *eh, const 
             return fail(err, errlen, "%s: the SPORESEG segment is not the last load segment", name);
     }
     uint64_t sealed_len;
-    memcpy(&sealed_len, k + seal.p_offset + 8, 8);
+    memcpy(&sealed_len, k + seal.p_offset + offsetof(SealedImage, len), 8);
     if (sealed_len != 0)
         return fail(err, errlen, "%s: already holds an image (%llu bytes)", name,
                     (unsigned long long)sealed_len);
@@ -419,9 +419,9 @@ int image_seal_kernel(const char *kernel, const uint8_t *image, size_t len, cons
     /* The sealed segment: the header, the image, then with a snapshot its
        header and the state segment's linked data at the next 16-byte
        boundary, and its heap at the heap's floor. */
-    uint64_t seg = SEAL_HEADER + (uint64_t)len, area = 0, area_len = 0, mem = 0;
+    uint64_t seg = sizeof(SealedImage) + (uint64_t)len, area = 0, area_len = 0, mem = 0;
     if (snap_len) {
-        area = (seg + 15) & ~(uint64_t)15;
+        area = seal_snap_offset(len);
         area_len = sizeof(SnapHeader) + sp.data_len;
         if (sp.heap_lo < ph.p_vaddr + area + area_len) {
             free(k);
@@ -453,11 +453,10 @@ int image_seal_kernel(const char *kernel, const uint8_t *image, size_t len, cons
     }
     k = b;
     memset(k + size, 0, total - size);
-    memcpy(k + off, k + ph.p_offset, 8);
-    uint64_t l64 = len, s64 = area_len;
-    memcpy(k + off + 8, &l64, 8);
-    memcpy(k + off + 16, &s64, 8);
-    memcpy(k + off + SEAL_HEADER, image, len);
+    SealedImage head = {.len = len, .snap_len = area_len};
+    memcpy(head.magic, k + ph.p_offset, 8);
+    memcpy(k + off, &head, sizeof head);
+    memcpy(k + off + sizeof head, image, len);
     if (snap_len) {
         memcpy(k + off + area, snap, sizeof(SnapHeader));
         memcpy(k + off + area + sizeof(SnapHeader), k + st.p_offset, (size_t)sp.data_len);

@@ -171,19 +171,20 @@ int vm_preload(const char *list) {
 }
 
 size_t vm_loaded(char *buf, size_t len) {
-    size_t n = 0, count = 0;
+    size_t count = 0, n = 0;
     for (Module *m = code_modules(); m; m = m->next) count++;
-    /* oldest first: the list is newest first */
-    for (size_t i = count; i > 0; i--) {
-        Module *m = code_modules();
-        for (size_t j = 1; j < i; j++) m = m->next;
+    Module **v = vm_alloc((count ? count : 1) * sizeof *v);
+    size_t i = count;
+    for (Module *m = code_modules(); m; m = m->next) v[--i] = m; /* oldest first */
+    for (i = 0; i < count; i++) {
         size_t an;
-        const char *name = atom_name(m->name, &an);
+        const char *name = atom_name(v[i]->name, &an);
         if (n + an + 2 > len) break;
         if (n) buf[n++] = ',';
         memcpy(buf + n, name, an);
         n += an;
     }
+    vm_free(v);
     if (len) buf[n < len ? n : len - 1] = 0;
     return n;
 }

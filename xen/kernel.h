@@ -29,6 +29,8 @@
 #include <xen/hvm/params.h>
 #include <xen/arch-x86/hvm/start_info.h>
 
+#include "../image/seal.h"
+
 #define PAGE_SIZE 4096UL
 #define PAGE_SHIFT 12
 #define ALIGN_UP(x, a) (((x) + (a) - 1) & ~((uintptr_t)(a) - 1))
@@ -140,20 +142,7 @@ _Noreturn void boot_shutdown(int status, bool crash);
 
 /* ---- seal.c: the image `spore build` seals into the kernel ---------------- */
 
-/* The last load segment of the kernel ELF: "SPORESEG", the image's length,
-   the length of the snapshot's header (snap.c), then the image and, at the
-   next 16-byte boundary, that header. As linked, both lengths are 0;
-   `spore build` appends them to the file and grows the segment (p_filesz,
-   p_memsz) to hold them and the snapshot's heap, which starts at the heap's
-   floor. */
-typedef struct SealedImage {
-    char magic[8];
-    uint64_t len;
-    uint64_t snap_len;
-    uint64_t reserved;
-    uint8_t data[];
-} SealedImage;
-
+/* The last load segment of the kernel ELF (image/seal.h). */
 extern const volatile SealedImage sealed_image;
 /* The end of the kernel and the image (not of a snapshot's header or heap). */
 uintptr_t seal_end(void);
@@ -198,8 +187,9 @@ uint64_t mm_mfn_to_pfn(uint64_t mfn);
    "cold" ignores a snapshot in the image. */
 typedef enum { SNAP_NONE, SNAP_TRACE, SNAP_TAKE, SNAP_COLD } SnapMode;
 SnapMode snap_mode(const char *cmdline, const char **list);
-/* Room after the image for a snapshot's header: the heap starts past it. */
-size_t snap_reserve(void);
+/* The heap's floor under PVH and bare PVH: the first page past the image
+   and room for a snapshot's header, where a snapshot's heap goes. */
+uintptr_t snap_heap_floor(void);
 /* With a snapshot in the image: true when this boot runs from it (SNAP_NONE,
    no VM arguments on the command line: 'vm_args' false, the header matches
    this kernel and its heap is where the loader put it), with '*clock' the

@@ -284,9 +284,7 @@ void mm_init(void) {
     if (boot.mode == BOOT_PV) {
         pv_init();
     } else {
-        /* past the room for a snapshot's header: a snapshot's heap is
-           placed at this floor (snap.c) */
-        find_heap(ALIGN_UP(ALIGN_UP(seal_end(), 16) + snap_reserve(), PAGE_SIZE));
+        find_heap(snap_heap_floor()); /* where a snapshot's heap is placed */
         seal_own_tables();
         uintptr_t top = 0;
         for (int i = 0; i < boot_ram_count; i++)

@@ -17,8 +17,7 @@ extern char __image_end[];
 const uint8_t *seal_snapshot(size_t *len) {
     if (!sealed_image.snap_len) return NULL;
     *len = (size_t)sealed_image.snap_len;
-    return (const uint8_t *)ALIGN_UP((uintptr_t)&sealed_image + sizeof sealed_image + sealed_image.len,
-                                     16);
+    return (const uint8_t *)&sealed_image + seal_snap_offset(sealed_image.len);
 }
 
 uintptr_t seal_end(void) {

@@ -54,7 +54,9 @@ static void layout(uint64_t out[SNAP_NLAYOUT]) {
 static size_t data_len(void) { return (size_t)(__vmdata_end - __vmstate_start); }
 static size_t state_len(void) { return (size_t)(__vmstate_end - __vmstate_start); }
 
-size_t snap_reserve(void) { return sizeof(SnapHeader) + data_len(); }
+uintptr_t snap_heap_floor(void) {
+    return ALIGN_UP(ALIGN_UP(seal_end(), 16) + sizeof(SnapHeader) + data_len(), PAGE_SIZE);
+}
 
 /* ---- the command line ---- */
 
@@ -147,8 +149,7 @@ static const char *check(const SnapHeader *h, size_t len) {
         /* Xen placed the heap with the image, up to its break, and the
            start info after them; the heap grows from mm.c's own floor
            (malloc takes memory that does not follow on) */
-        uintptr_t floor = ALIGN_UP(ALIGN_UP(seal_end(), 16) + snap_reserve(), PAGE_SIZE);
-        if (h->heap_lo != floor || h->heap_brk > (uintptr_t)boot.pv_start)
+        if (h->heap_lo != snap_heap_floor() || h->heap_brk > (uintptr_t)boot.pv_start)
             return "its heap is not where Xen put it";
         return NULL;
     }
