@@ -11,36 +11,9 @@
 
 #include "../../vm/bundle.h"
 #include "../../vm/code.h"
-
-static int failures;
-
-#define CHECK(cond, ...)                                                                           \
-    do {                                                                                           \
-        if (!(cond)) {                                                                             \
-            failures++;                                                                            \
-            printf("FAIL %s:%d: ", __FILE__, __LINE__);                                            \
-            printf(__VA_ARGS__);                                                                   \
-            printf("\n");                                                                          \
-        }                                                                                          \
-    } while (0)
+#include "check.h"
 
 /* ---- a small writer, independent of the one in tools/spore.c ---- */
-
-typedef struct Buf {
-    uint8_t *b;
-    size_t n, cap;
-} Buf;
-
-static void put(Buf *w, const void *p, size_t n)
-{
-    if (w->n + n + 1 > w->cap) {
-        while (w->n + n + 1 > w->cap)
-            w->cap = w->cap ? w->cap * 2 : 64;
-        w->b = realloc(w->b, w->cap);
-    }
-    memcpy(w->b + w->n, p, n);
-    w->n += n;
-}
 
 static void put_u16(Buf *w, uint32_t v)
 {

@@ -18,37 +18,9 @@
 #include "../../image/snapshot.h"
 #include "../../vm/image.h"
 #include "../../vm/vm.h"
-
-static int failures;
-
-#define CHECK(cond, ...)                                                                           \
-    do {                                                                                           \
-        if (!(cond)) {                                                                             \
-            failures++;                                                                            \
-            printf("FAIL %s:%d: ", __FILE__, __LINE__);                                            \
-            printf(__VA_ARGS__);                                                                   \
-            printf("\n");                                                                          \
-        }                                                                                          \
-    } while (0)
+#include "check.h"
 
 /* ---- a protobuf writer, independent of nanopb ---- */
-
-typedef struct Buf {
-    uint8_t *b;
-    size_t n, cap;
-} Buf;
-
-static void put(Buf *w, const void *p, size_t n)
-{
-    if (w->n + n + 1 > w->cap) {
-        while (w->n + n + 1 > w->cap)
-            w->cap = w->cap ? w->cap * 2 : 64;
-        w->b = realloc(w->b, w->cap);
-    }
-    if (n)
-        memcpy(w->b + w->n, p, n);
-    w->n += n;
-}
 
 static void varint(Buf *w, uint64_t v)
 {
