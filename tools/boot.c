@@ -415,19 +415,17 @@ bool boot_xen_host(void)
 
 /* ---- a guest's console ---- */
 
-static volatile sig_atomic_t got_signal;
-static volatile pid_t console_pid;
+volatile sig_atomic_t boot_signal;
+volatile pid_t boot_child;
 
-/* SIGINT from the terminal reaches the child too; SIGTERM and SIGHUP are
-   passed on. */
 static void on_signal(int sig)
 {
-    got_signal = sig;
-    if (console_pid > 0)
-        kill(console_pid, SIGTERM);
+    boot_signal = sig;
+    if (boot_child > 0)
+        kill(boot_child, SIGTERM);
 }
 
-static void catch_signals(void)
+void boot_forward_signals(void)
 {
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
@@ -472,7 +470,7 @@ static void pump(int fd, BootConsole *c, double t0, int timeout)
             double left = t0 + timeout - boot_now();
             if (left <= 0) {
                 c->timed_out = true;
-                kill(console_pid, SIGTERM);
+                kill(boot_child, SIGTERM);
                 return;
             }
             wait_ms = (int)(left * 1000) + 1;
@@ -501,22 +499,22 @@ int boot_console(char *const argv[], int in, int err, int timeout, BootConsole *
     int pipefd[2];
     if (pipe2(pipefd, O_CLOEXEC) < 0)
         return -1;
-    catch_signals();
+    boot_forward_signals();
     double t0 = boot_now();
-    console_pid = boot_spawn(argv, in, pipefd[1], err);
+    boot_child = boot_spawn(argv, in, pipefd[1], err);
     close(pipefd[1]);
-    if (console_pid < 0) {
+    if (boot_child < 0) {
         close(pipefd[0]);
         return -1;
     }
     pump(pipefd[0], c, t0, timeout);
     close(pipefd[0]);
-    c->status = boot_wait(console_pid);
+    c->status = boot_wait(boot_child);
     c->exit = boot_now() - t0;
-    console_pid = 0;
+    boot_child = 0;
     if (c->len > 0) /* a last line with no line end */
         relay(c, "\n", 1);
-    c->signal = got_signal;
+    c->signal = boot_signal;
     return 0;
 }
 

@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <sys/types.h>
@@ -96,6 +97,13 @@ typedef struct BootConsole {
    Returns 0 once it has ended (see 'c'), -1 with errno when it could not
    start. */
 int boot_console(char *const argv[], int in, int err, int timeout, BootConsole *c);
+
+/* SIGINT, SIGTERM and SIGHUP while a child runs: boot_forward_signals
+   installs handlers (no SA_RESTART: poll and waitpid see EINTR) that keep
+   the signal in boot_signal and send SIGTERM to boot_child, when set. */
+extern volatile sig_atomic_t boot_signal;
+extern volatile pid_t boot_child;
+void boot_forward_signals(void);
 
 /* Starts 'argv' (looked up on PATH) with the given descriptors as its
    stdin, stdout, stderr (-1: inherit); other descriptors are not passed.

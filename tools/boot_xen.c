@@ -330,23 +330,13 @@ static void rig_line(Rig *r, char *raw)
         r->ended = true;
 }
 
-static volatile sig_atomic_t rig_signal;
-static volatile pid_t rig_qemu;
-
-static void rig_on_signal(int sig)
-{
-    rig_signal = sig;
-    if (rig_qemu > 0)
-        kill(rig_qemu, SIGTERM);
-}
-
 /* Reads QEMU's serial line until QEMU ends, Xen has said its last words, a
    signal comes, or 'limit' seconds pass. */
 static void rig_pump(Rig *r, int fd, int limit)
 {
     char buf[4096], line[4096];
     size_t len = 0;
-    while (!r->ended && !rig_signal) {
+    while (!r->ended && !boot_signal) {
         double left = r->t0 + limit - boot_now();
         if (left <= 0) {
             snprintf(r->failure, sizeof r->failure, "no end after %d s", limit);
@@ -505,9 +495,9 @@ static int rig_finish(const Rig *r, const char *work, int limit)
     boot_marks_print(&r->marks, host, stderr);
     int status;
     bool keep = true; /* the work folder, when something went wrong */
-    if (rig_signal) {
+    if (boot_signal) {
         fprintf(stderr, "spore boot: interrupted\n");
-        status = 128 + rig_signal;
+        status = 128 + boot_signal;
     } else if (r->failure[0] || !r->shutdown[0]) {
         fprintf(stderr, "spore boot: %s\n",
                 r->failure[0] ? r->failure : "the dom0 did not run the domain to its end");
@@ -559,24 +549,19 @@ static int rig_boot(const BootXen *x)
         return 2;
     }
     boot_marks_init(&r.marks);
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = rig_on_signal;
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGHUP, &sa, NULL);
+    boot_forward_signals();
     r.t0 = boot_now();
-    rig_qemu = rig_launch(cache, work, x->mem_mb, pipefd[1]);
+    boot_child = rig_launch(cache, work, x->mem_mb, pipefd[1]);
     close(pipefd[1]);
-    if (rig_qemu < 0) {
+    if (boot_child < 0) {
         fprintf(stderr, "spore boot: cannot start %s: %s\n", BOOT_QEMU, strerror(errno));
         return 2;
     }
     /* the dom0 takes 5 to 15 s to boot, more on a busy machine */
     rig_pump(&r, pipefd[0], limit + 120);
-    kill(rig_qemu, SIGTERM);
-    boot_wait(rig_qemu);
-    rig_qemu = 0;
+    kill(boot_child, SIGTERM);
+    boot_wait(boot_child);
+    boot_child = 0;
     close(pipefd[0]);
     fclose(r.serial);
     return rig_finish(&r, work, limit);

@@ -67,16 +67,6 @@ typedef struct Monitor {
 
 /* ---- the monitor process ---- */
 
-static volatile sig_atomic_t stop_sig;
-static volatile pid_t service_pid;
-
-static void on_stop(int sig)
-{
-    stop_sig = sig;
-    if (service_pid > 0)
-        kill(service_pid, SIGTERM);
-}
-
 /* A line in the service's log, between its console lines. */
 static void note(const Monitor *m, const char *fmt, ...)
 {
@@ -95,7 +85,7 @@ static void note(const Monitor *m, const char *fmt, ...)
 /* After a stop is asked: SIGKILL once STOP_GRACE seconds have passed. */
 static void escalate(pid_t pid, double *deadline)
 {
-    if (!stop_sig)
+    if (!boot_signal)
         return;
     if (*deadline == 0)
         *deadline = boot_now() + STOP_GRACE;
@@ -149,13 +139,13 @@ static int wait_service(pid_t pid)
     double deadline = 0;
     int st;
     for (;;) {
-        pid_t r = waitpid(pid, &st, stop_sig ? WNOHANG : 0);
+        pid_t r = waitpid(pid, &st, boot_signal ? WNOHANG : 0);
         if (r == pid)
             return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
         if (r < 0 && errno != EINTR)
             return -1;
         escalate(pid, &deadline);
-        if (stop_sig)
+        if (boot_signal)
             pause_ms(20);
     }
 }
@@ -232,12 +222,7 @@ static void detach(const Monitor *m)
         close(fd);
     if (chdir("/") != 0)
         _exit(1);
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_stop; /* no SA_RESTART: waitpid sees EINTR */
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGHUP, &sa, NULL);
+    boot_forward_signals();
     signal(SIGPIPE, SIG_IGN);
 }
 
@@ -260,8 +245,8 @@ static _Noreturn void monitor(Monitor *m)
             set_state(m, &st, "crashed (cannot start)");
             _exit(1);
         }
-        service_pid = pid;
-        if (stop_sig)
+        boot_child = pid;
+        if (boot_signal)
             kill(pid, SIGTERM);
         st.pid = pid;
         st.pid_start = deploy_proc_start(pid);
@@ -272,12 +257,12 @@ static _Noreturn void monitor(Monitor *m)
         bool crashed = copy_console(pipefd[0], pid);
         close(pipefd[0]);
         int rc = wait_service(pid);
-        service_pid = 0;
+        boot_child = 0;
         st.pid = 0;
         st.pid_start = 0;
         unlink(m->pidfile);
-        if (stop_sig) {
-            note(m, "stopped (signal %d)", (int)stop_sig);
+        if (boot_signal) {
+            note(m, "stopped (signal %d)", (int)boot_signal);
             set_state(m, &st, "stopped");
             _exit(0);
         }
