@@ -44,14 +44,12 @@ pvh_start32:
         mov     %edx, %ebp
         mov     %ebx, %esi              /* hvm_start_info */
 
+        /* The PVH ABI enters with flat 4 GiB code, data and stack
+           segments: they stay until the jump to 64-bit code, which is the
+           first selector our GDT has to give. Every segment load and
+           conditional jump ends a block that an emulator translates
+           before it runs, so this path has as few of them as it can. */
         lgdt    gdt_ptr32
-        ljmp    $GDT_CS32, $1f
-1:      mov     $GDT_DS, %eax
-        mov     %eax, %ds
-        mov     %eax, %es
-        mov     %eax, %ss
-        mov     %eax, %fs
-        mov     %eax, %gs
         mov     %edi, boot_tsc
         mov     %ebp, boot_tsc + 4
 
@@ -77,11 +75,11 @@ pvh_start32:
            the image's end with 4 KiB tables, and keeps these. */
         mov     $0x80000001, %eax
         cpuid
-        xor     %ebx, %ebx
-        bt      $20, %edx
-        jnc     5f
-        mov     $0x80000000, %ebx       /* NX, bit 63 */
-5:      mov     $boot_pd, %edi
+        mov     %edx, %ebx              /* NX (bit 20 of edx) to bit 31: */
+        shr     $20, %ebx               /* bit 63 of the entry */
+        and     $1, %ebx
+        shl     $31, %ebx
+        mov     $boot_pd, %edi
         mov     $0x83, %eax
         xor     %edx, %edx              /* no NX for the first entry */
         mov     $2048, %ecx
@@ -100,16 +98,12 @@ pvh_start32:
         mov     %eax, %cr4
         mov     $boot_pml4, %eax
         mov     %eax, %cr3
-        mov     $0x80000001, %eax       /* NX if the CPU has it */
-        cpuid
-        mov     %edx, %ebx
         mov     $0xc0000080, %ecx       /* EFER */
         rdmsr
         or      $0x100, %eax            /* LME */
-        bt      $20, %ebx
-        jnc     4f
-        or      $0x800, %eax            /* NXE */
-4:      wrmsr
+        shr     $20, %ebx               /* entries' NX bit 31 -> NXE, bit 11 */
+        or      %ebx, %eax
+        wrmsr
         mov     %cr0, %eax
         and     $~0x4, %eax             /* no EM: SSE code runs */
         or      $0x80010023, %eax       /* PG, WP, NE, MP, PE */
@@ -118,11 +112,12 @@ pvh_start32:
 
         .code64
 pvh_long:
-        mov     $GDT_DS, %eax
-        mov     %eax, %ds
-        mov     %eax, %es
-        mov     %eax, %ss
+        /* ds and es keep the loader's flat descriptors (long mode ignores
+           their bases and limits; nothing reloads them); ss is null, the
+           selector an iret at ring 0 accepts whatever the loader's GDT
+           was; fs and gs get base 0 */
         xor     %eax, %eax
+        mov     %eax, %ss
         mov     %eax, %fs
         mov     %eax, %gs
         lea     boot_stack_top(%rip), %rsp

@@ -21,10 +21,8 @@ static char linebuf[256];
 static size_t linelen;
 
 void console_init(void) {
-    if (boot.mode == BOOT_BARE) {
+    if (boot.mode == BOOT_BARE) { /* the UART is set up at the first write */
         con_kind = CON_SERIAL;
-        outb(COM1 + 1, 0x00); /* no interrupts */
-        outb(COM1 + 2, 0x07); /* FIFOs on and cleared */
         return;
     }
     if (boot.dom0) {
@@ -54,6 +52,14 @@ void console_init(void) {
    is costly). */
 static void serial_putc(char c) {
     static unsigned room;
+    static bool ready;
+    if (!ready) {
+        /* here rather than at boot: each port access of an emulated UART
+           costs the boot a wait for the emulator's lock */
+        outb(COM1 + 1, 0x00); /* no interrupts */
+        outb(COM1 + 2, 0x07); /* FIFOs on and cleared */
+        ready = true;
+    }
     if (!room) {
         for (int k = 0; k < 100000 && !(inb(COM1 + 5) & 0x20); k++) /* bounded: no UART */
             ;

@@ -147,7 +147,11 @@ extern const volatile SealedImage sealed_image;
 /* The end of the kernel and the image (not of a snapshot's header or heap). */
 uintptr_t seal_end(void);
 /* The snapshot's header after the image, or NULL. */
-const uint8_t *seal_snapshot(size_t *len);
+static inline const uint8_t *seal_snapshot(size_t *len) {
+    if (!sealed_image.snap_len) return NULL;
+    *len = (size_t)sealed_image.snap_len;
+    return (const uint8_t *)&sealed_image + seal_snap_offset(sealed_image.len);
+}
 
 /* ---- mm.c: page tables, the heap, pages for the platform ---------------- */
 
@@ -160,8 +164,9 @@ void *sbrk(ptrdiff_t incr);
 /* The heap's bounds: sbrk's floor and its current break. */
 uintptr_t mm_heap_lo(void);
 uintptr_t mm_heap_brk(void);
-/* Moves the break to 'brk' (snap.c, restoring a heap); false if out of range. */
-bool mm_heap_set_brk(uintptr_t brk);
+/* Restores a snapshot's heap (snap.c): true, with the break moved up to
+   'brk', when the heap starts at 'lo' in this boot and has room. */
+bool mm_heap_restore(uintptr_t lo, uintptr_t brk);
 
 /* One zeroed, mapped, page-aligned page, or NULL. */
 void *mm_page_alloc(void);
@@ -190,6 +195,10 @@ SnapMode snap_mode(const char *cmdline, const char **list);
 /* The heap's floor under PVH and bare PVH: the first page past the image
    and room for a snapshot's header, where a snapshot's heap goes. */
 uintptr_t snap_heap_floor(void);
+/* True when the image has a snapshot whose header matches this kernel:
+   then the heap's floor holds the page tables mm.c built in the run that
+   took it (PVH and bare PVH). */
+bool snap_tables_ready(void);
 /* With a snapshot in the image: true when this boot runs from it (SNAP_NONE,
    no VM arguments on the command line: 'vm_args' false, the header matches
    this kernel and its heap is where the loader put it), with '*clock' the
@@ -252,6 +261,11 @@ bool evtchn_pending(void);
 /* ---- time.c: clocks, the one-shot timer, the idle block ------------------ */
 
 void time_init(void);
+/* Bare PVH: opens, once, the window in which the TSC's rate is measured
+   against the PIT (port accesses, slow when emulated: not on the way to a
+   warm start's first instruction); the first clock read takes the rate,
+   opening the window itself if need be. Elsewhere nothing. */
+void time_start(void);
 uint64_t time_monotonic_ns(void);
 uint64_t time_wall_ns(void);
 uint64_t time_tsc_to_ns(uint64_t tsc_delta);

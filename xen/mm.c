@@ -65,8 +65,8 @@ void *sbrk(ptrdiff_t incr) {
 uintptr_t mm_heap_lo(void) { return heap_lo; }
 uintptr_t mm_heap_brk(void) { return heap_brk; }
 
-bool mm_heap_set_brk(uintptr_t brk) {
-    if (brk < heap_lo || brk > heap_hi) return false;
+bool mm_heap_restore(uintptr_t lo, uintptr_t brk) {
+    if ((lo != heap_lo) | (brk < heap_brk) | (brk > heap_hi)) return false;
     heap_brk = brk;
     return true;
 }
@@ -79,7 +79,9 @@ void *mm_page_alloc(void) {
 }
 
 /* Sets the entries of 'pt' (the 4 KiB table of the 2 MiB at 'base') for
-   the pages of [lo, hi) to 'rights' (0: not mapped). */
+   the pages of [lo, hi) to 'rights' (0: not mapped). Accessed and dirty
+   are set from the start: the processor never writes the tables, which
+   stay as a snapshot recorded them. */
 static __attribute__((noinline)) void fill(uint64_t *pt, uintptr_t base, uintptr_t lo, uintptr_t hi,
                                           uint64_t rights) {
     if (lo < base) lo = base;
@@ -92,24 +94,35 @@ static __attribute__((noinline)) void fill(uint64_t *pt, uintptr_t base, uintptr
    ranges over the earlier: data, then code, read-only data, the sealed
    image, and the unmapped page 0 and stack guard. Ranges rather than a
    test per page: boot code runs once, and under emulation each
-   instruction is translated before it runs. */
+   instruction is translated before it runs.
+
+   The tables are the heap's first pages (sbrk's floor), so a snapshot's
+   heap holds them as the run that took it built them: a warm start
+   (snap_tables_ready) finds them in place and only hooks them in. */
 static void seal_own_tables(void) {
     uintptr_t top = ALIGN_UP(seal_end(), MB2);
-    const struct { uintptr_t lo, hi; uint64_t rights; } ranges[] = {
-        {0, top, PTE_P | PTE_RW | nx_bit},
-        {(uintptr_t)__text_start, (uintptr_t)__text_end, PTE_P},
-        {(uintptr_t)__rodata_start, (uintptr_t)__rodata_end, PTE_P | nx_bit},
-        {(uintptr_t)&sealed_image, seal_end(), PTE_P | nx_bit},
-        {0, PAGE_SIZE, 0},
-        {(uintptr_t)boot_stack_guard, (uintptr_t)boot_stack_guard + PAGE_SIZE, 0},
-    };
-    for (uintptr_t base = 0; base < top; base += MB2) {
-        uint64_t *pt = mm_page_alloc();
-        if (!pt) return; /* no RAM left: the image stays writable */
-        for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++)
-            fill(pt, base, ranges[i].lo, ranges[i].hi, ranges[i].rights);
-        boot_pd[base / MB2] = (uintptr_t)pt | PTE_P | PTE_RW;
+    size_t n = top / MB2;
+    uint64_t *pts = (uint64_t *)heap_lo;
+    if (heap_hi - heap_lo < n * PAGE_SIZE) return; /* no RAM left: the image stays writable */
+    heap_brk = heap_lo + n * PAGE_SIZE;
+    /* the snapshot's tables, unless this CPU disagrees on NX (page 1 is
+       plain data in every kernel: link.ld starts the code at 1 MiB) */
+    const uint64_t r = PTE_P | PTE_A | PTE_D, rw = r | PTE_RW | nx_bit;
+    bool ready = heap_lo == snap_heap_floor() && snap_tables_ready() && pts[1] == (PAGE_SIZE | rw);
+    if (!ready) {
+        const struct { uintptr_t lo, hi; uint64_t rights; } ranges[] = {
+            {0, top, rw},
+            {(uintptr_t)__text_start, (uintptr_t)__text_end, r},
+            {(uintptr_t)__rodata_start, (uintptr_t)__rodata_end, r | nx_bit},
+            {(uintptr_t)&sealed_image, seal_end(), r | nx_bit},
+            {0, PAGE_SIZE, 0},
+            {(uintptr_t)boot_stack_guard, (uintptr_t)boot_stack_guard + PAGE_SIZE, 0},
+        };
+        for (size_t t = 0; t < n; t++) /* the first range sets every entry */
+            for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++)
+                fill(pts + t * 512, t * MB2, ranges[i].lo, ranges[i].hi, ranges[i].rights);
     }
+    for (size_t t = 0; t < n; t++) boot_pd[t] = (uintptr_t)(pts + t * 512) | PTE_P | PTE_RW;
     /* above 'top', boot.S's 2 MiB entries stay: writable, not executable,
        the APICs uncached */
     uint64_t cr3 = (uintptr_t)boot_pml4;

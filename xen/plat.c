@@ -51,7 +51,10 @@ static void print_marks(void) {
 void plat_mark(PlatMark m) {
     switch (m) {
     case PLAT_MARK_VM: mark(MARK_VM); break;
-    case PLAT_MARK_FIRST: mark(MARK_FIRST); break;
+    case PLAT_MARK_FIRST:
+        mark(MARK_FIRST);
+        time_start();
+        break;
     case PLAT_MARK_READY:
         mark(MARK_READY);
         if (snap == SNAP_TRACE) plat_exit(0);
@@ -163,19 +166,35 @@ static bool image_has_entry(const uint8_t *p, size_t n) {
     return n >= 8 && __builtin_memcmp(p, "SPOREIMG", 8) == 0; /* inlined */
 }
 
+/* From the snapshot: the VM goes on from init's warm point. */
+static _Noreturn void warm_start(void) {
+    warm = true;
+    mono_pending = true;
+    mark(MARK_VM);
+    vm_thaw();
+    plat_exit(vm_run());
+}
+
 void plat_boot(void) {
     char opt[64];
     mark_tsc[MARK_ENTRY] = boot.tsc_entry;
     mark(MARK_MEMORY);
-    /* an empty command line (a sealed image booted as it is) skips the
-       parsing: less code to run, and under emulation to translate */
-    bool empty = boot.cmdline[0] == 0;
+    /* An empty command line (a sealed image booted as it is) skips the
+       parsing, and goes first to the warm start: less code to run on the
+       way, and under emulation to translate. (A snapshot implies a
+       program image with its entry point: spore build takes one of
+       nothing else.) */
+    bool empty = boot.cmdline[0] == 0, tried = false;
+    if (empty) {
+        if (snap_start(SNAP_NONE, false, &mono_resume)) warm_start();
+        tried = true; /* none, or it said why not and put the VM's state back */
+    }
     quiet = !empty && cmdline_get(boot.cmdline, "quiet", opt, sizeof opt) != NULL;
-    if (boot.mode != BOOT_BARE && !boot.dom0) {
+    if (!empty && boot.mode != BOOT_BARE && !boot.dom0) {
         /* "xenstore-check": read our name, write a key, see its watch
            fire. xenstore itself connects at its first request: a boot
            that asks nothing of it waits for none of its round trips. */
-        if (!empty && cmdline_get(boot.cmdline, "xenstore-check", opt, sizeof opt))
+        if (cmdline_get(boot.cmdline, "xenstore-check", opt, sizeof opt))
             xtest_xenstore_hello();
         if (xtest_run(boot.cmdline)) {
             console_flush();
@@ -212,13 +231,8 @@ void plat_boot(void) {
     snap = empty ? SNAP_NONE : snap_mode(boot.cmdline, &preload);
     /* A snapshot holds init spawned with the image's entry point: a command
        line with VM arguments of its own starts cold. */
-    if (snap_start(snap, argc > 1, &mono_resume)) {
-        warm = true;
-        mono_pending = true;
-        mark(MARK_VM);
-        vm_thaw();
-        plat_exit(vm_run());
-    }
+    if (!tried && snap_start(snap, argc > 1, &mono_resume)) warm_start();
+    time_start();
     if (snap == SNAP_TAKE) { /* to init's warm point, then the snapshot */
         int rc = vm_prepare(&start);
         if (!rc) rc = vm_preload(preload);

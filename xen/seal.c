@@ -14,12 +14,6 @@ const volatile SealedImage sealed_image = {{'S', 'P', 'O', 'R', 'E', 'S', 'E', '
 
 extern char __image_end[];
 
-const uint8_t *seal_snapshot(size_t *len) {
-    if (!sealed_image.snap_len) return NULL;
-    *len = (size_t)sealed_image.snap_len;
-    return (const uint8_t *)&sealed_image + seal_snap_offset(sealed_image.len);
-}
-
 uintptr_t seal_end(void) {
     uintptr_t end = (uintptr_t)&sealed_image + sizeof sealed_image + sealed_image.len;
     return end > (uintptr_t)__image_end ? end : (uintptr_t)__image_end;

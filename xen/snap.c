@@ -127,34 +127,55 @@ void snap_trace_print(void) {
 
 /* ---- starting from one ---- */
 
-/* Word by word: small code on the boot path (see xen/traps.c's gates). */
-static bool same_words(const uint64_t *a, const uint64_t *b, size_t n) {
-    while (n--)
-        if (*a++ != *b++) return false;
-    return true;
+/* The header against this kernel: why it does not match, or NULL. A
+   match is found with one test of or-ed differences, and the reason for a
+   mismatch only then: under emulation each branch on the boot path ends a
+   block of code that is translated before it runs. */
+static const char *header_check(const SnapHeader *h, size_t len) {
+    uint64_t magic, got, want[SNAP_NLAYOUT];
+    __builtin_memcpy(&magic, SNAP_MAGIC, 8); /* inlined */
+    __builtin_memcpy(&got, h->magic, 8);
+    layout(want);
+    uint64_t kind = (got ^ magic) | (h->version ^ SNAP_VERSION) | (h->header_size ^ (uint32_t)sizeof *h);
+    uint64_t other = (h->layout[0] ^ want[0]) | (h->layout[1] ^ want[1]) | (h->layout[2] ^ want[2]) |
+                     (h->layout[3] ^ want[3]) | (h->layout[4] ^ want[4]);
+    uint64_t bad = (len ^ (sizeof *h + data_len())) | kind | other | (uint64_t)(h->heap_brk < h->heap_lo) |
+                   (uint64_t)(h->heap_len > h->heap_brk - h->heap_lo);
+    if (!bad && h->sum == snap_header_sum(h)) return NULL;
+    if (len != sizeof *h + data_len()) return "its header is cut short";
+    if (kind || h->sum != snap_header_sum(h)) return "not a snapshot this kernel reads";
+    if (other) return "taken of another kernel";
+    return "malformed";
 }
 
-static const char *check(const SnapHeader *h, size_t len) {
-    if (len != sizeof *h + data_len()) return "its header is cut short";
-    SnapHeader want;
-    __builtin_memcpy(want.magic, SNAP_MAGIC, 8); /* inlined */
-    want.version = SNAP_VERSION;
-    want.header_size = sizeof *h;
-    layout(want.layout);
-    if (!same_words((const uint64_t *)h, (const uint64_t *)&want, 2) || h->sum != snap_header_sum(h))
-        return "not a snapshot this kernel reads";
-    if (!same_words(h->layout, want.layout, SNAP_NLAYOUT)) return "taken of another kernel";
-    if (h->heap_brk < h->heap_lo || h->heap_len > h->heap_brk - h->heap_lo) return "malformed";
+/* header_check of the image's snapshot, once (mm.c asks first) */
+static const char *header_why(void) {
+    static const char *why;
+    static bool done;
+    if (!done) {
+        size_t len;
+        const uint8_t *p = seal_snapshot(&len);
+        why = p ? header_check((const SnapHeader *)p, len) : "none";
+        done = true;
+    }
+    return why;
+}
+
+bool snap_tables_ready(void) { return header_why() == NULL; }
+
+static const char *check(const SnapHeader *h) {
+    const char *why = header_why();
+    if (why) return why;
     if (boot.mode == BOOT_PV) {
         /* Xen placed the heap with the image, up to its break, and the
            start info after them; the heap grows from mm.c's own floor
            (malloc takes memory that does not follow on) */
-        if (h->heap_lo != snap_heap_floor() || h->heap_brk > (uintptr_t)boot.pv_start)
+        if ((h->heap_lo != snap_heap_floor()) | (h->heap_brk > (uintptr_t)boot.pv_start))
             return "its heap is not where Xen put it";
         return NULL;
     }
-    if (h->heap_lo != mm_heap_lo()) return "its heap starts elsewhere in this boot";
-    if (!mm_heap_set_brk(h->heap_brk)) return "not enough memory";
+    if (!mm_heap_restore(h->heap_lo, h->heap_brk))
+        return "its heap does not fit this boot's (another floor, or too little memory)";
     return NULL;
 }
 
@@ -165,7 +186,7 @@ bool snap_start(SnapMode mode, bool vm_args, uint64_t *clock) {
     const SnapHeader *h = (const SnapHeader *)p; /* 16-byte aligned (seal.c) */
     const char *why = NULL;
     if (mode == SNAP_NONE) {
-        why = vm_args ? "the command line has VM arguments" : check(h, len);
+        why = vm_args ? "the command line has VM arguments" : check(h);
         if (!why) {
             /* the break's zeros: the loader may have left boot data there */
             zero_words((void *)(uintptr_t)(h->heap_lo + h->heap_len),

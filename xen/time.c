@@ -7,9 +7,10 @@
 ** raises VIRQ_TIMER. The periodic timer is stopped: an idle domain sleeps.
 **
 ** On bare PVH the TSC is the clock. Its rate is measured against the PIT
-** (1.193182 MHz), lazily: the PIT starts counting at time_init and the rate
-** is taken at the first clock read, at least CAL_TICKS later, so that the
-** boot covers most of the wait. The local APIC timer, measured
+** (1.193182 MHz), lazily: the PIT starts counting at time_start (called as
+** the VM starts: at its first Erlang instruction after a warm start, before
+** vm_main in a cold one) and the rate is taken at the first clock read, at
+** least CAL_TICKS later, so that the VM's run covers most of the wait. The local APIC timer, measured
 ** in the same window, wakes the idle hlt. The wall clock is the CMOS RTC,
 ** read once.
 */
@@ -41,24 +42,32 @@ static bool wall_known;
 static inline uint32_t lapic_read(unsigned reg) { return *(volatile uint32_t *)(LAPIC + reg); }
 static inline void lapic_write(unsigned reg, uint32_t v) { *(volatile uint32_t *)(LAPIC + reg) = v; }
 
-static uint16_t pit_read(void) {
+/* The PIT's count, and in '*tsc' the TSC just after it was latched: an
+   emulated port access may first wait for the emulator's lock, so the
+   TSC is read between the latch and the reads, not after them. */
+static uint16_t pit_read(uint64_t *tsc) {
     outb(0x43, 0x00); /* latch channel 0 */
+    *tsc = rdtsc();
     uint8_t lo = inb(0x40);
     return (uint16_t)(lo | inb(0x40) << 8);
 }
 
-/* Starts the measuring window: the APIC timer from its top, the TSC, and
-   the PIT once it moves (a new count loads on the PIT's next clock edge). */
+/* Starts the measuring window: the APIC timer from its top, the TSC and
+   the PIT. The PIT's reading is up to one tick (0.84 us) early: against a
+   window of at least CAL_TICKS, and in a boot usually of a few
+   milliseconds, an error of a fraction of a percent, which waiting for
+   the PIT to move would save at the cost of more port reads, each of them
+   slow when emulated. */
 static void window_start(void) {
-    uint16_t first = pit_read();
-    for (int k = 0; k < 100000 && pit_read() == first; k++)
-        ;
     lapic_write(LAPIC_TIMER_INIT, 0xffffffff);
-    pit_start = pit_read();
-    tsc_start = rdtsc();
+    pit_start = pit_read(&tsc_start);
 }
 
-static void bare_start(void) {
+/* Opens the window, once. */
+void time_start(void) {
+    static bool started;
+    if (started || boot.mode != BOOT_BARE) return;
+    started = true;
     outb(0x43, 0x30); /* channel 0, lo/hi, mode 0: one count-down */
     outb(0x40, 0xff);
     outb(0x40, 0xff);
@@ -71,16 +80,16 @@ static void bare_start(void) {
 static void bare_calibrate(void) {
     /* The PIT wraps after 55 ms: a window that may be older than that (40M
        TSC ticks, for any TSC above 0.75 GHz) is started again. */
+    time_start();
     if (rdtsc() - tsc_start > 40000000ULL) window_start();
-    uint16_t p0 = pit_read();
+    uint64_t t;
+    uint16_t p0 = pit_read(&t);
     unsigned ticks = 0;
     uint16_t p;
-    uint64_t t;
     uint32_t apic1;
     /* at least CAL_TICKS since pit_start; give up if the PIT is absent */
     for (int spin = 0;; spin++) {
-        p = pit_read();
-        t = rdtsc();
+        p = pit_read(&t);
         apic1 = lapic_read(LAPIC_TIMER_CUR);
         ticks = (uint16_t)(pit_start - p);
         if (ticks >= CAL_TICKS && (uint16_t)(p0 - p) >= 8) break;
@@ -177,13 +186,7 @@ static void timer_fired(evtchn_port_t port, void *arg) {
 }
 
 void time_init(void) {
-    /* bare: the measuring window opens now, so that the boot covers most
-       of it (a window of CAL_TICKS alone sets the APIC's rate too roughly
-       under emulation: sleeps came out a tenth long) */
-    if (boot.mode == BOOT_BARE) {
-        bare_start();
-        return;
-    }
+    if (boot.mode == BOOT_BARE) return; /* time_start, once the VM is under way */
     HYPERVISOR_vcpu_op(VCPUOP_stop_periodic_timer, 0, NULL);
     if (evtchn_bind_virq(VIRQ_TIMER, &timer_port) != 0) kprintf("spore: cannot bind VIRQ_TIMER\n");
     else evtchn_bind(timer_port, timer_fired, NULL);

@@ -72,14 +72,20 @@ static void idt_init(void) {
         set_gate(gates[i].vec, gates[i].fn, gates[i].vec == 8 || gates[i].vec == 14);
     struct __attribute__((packed)) { uint16_t lim; uint64_t base; } d = {sizeof idt - 1, (uintptr_t)idt};
     __asm__ volatile("lidt %0" ::"m"(d) : "memory");
+}
 
-    if (boot.mode == BOOT_BARE) {
-        /* The legacy PICs: moved off the exception vectors, all masked. */
-        static const uint8_t icw[][2] = {{0x20, 0x11}, {0xa0, 0x11}, {0x21, 0x20}, {0xa1, 0x28},
-                                         {0x21, 0x04}, {0xa1, 0x02}, {0x21, 0x01}, {0xa1, 0x01},
-                                         {0x21, 0xff}, {0xa1, 0xff}};
-        for (size_t i = 0; i < sizeof icw / sizeof icw[0]; i++) outb(icw[i][0], icw[i][1]);
-    }
+/* The legacy PICs, on bare PVH: every line masked (OCW1), so that the
+   PIT's IRQ 0, running since reset, never reaches a vector. Nothing
+   unmasks them: the local APIC's timer is the clock's interrupt. Done
+   before interrupts are first enabled rather than at boot, and with two
+   port writes rather than the whole ICW sequence: an emulated boot pays
+   for each port access with a wait for the emulator's lock. */
+static void pic_mask(void) {
+    static bool masked;
+    if (masked || boot.mode != BOOT_BARE) return;
+    masked = true;
+    outb(0x21, 0xff);
+    outb(0xa1, 0xff);
 }
 
 #define DECLARE_PVEXC(n) extern void pv_exc_entry_##n(void);
@@ -119,6 +125,7 @@ void irq_enable(void) {
         /* an event that came while masked waits for the next entry to Xen */
         if (boot.vcpu->evtchn_upcall_pending) HYPERVISOR_xen_version(0, NULL);
     } else {
+        pic_mask();
         __asm__ volatile("sti" ::: "memory");
     }
 }
@@ -132,6 +139,7 @@ void irq_wait(void) {
     } else {
         /* sti holds interrupts off for one more instruction: none can slip
            in between the check our caller made and the hlt */
+        pic_mask();
         __asm__ volatile("sti; hlt; cli" ::: "memory");
     }
 }
