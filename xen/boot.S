@@ -82,16 +82,20 @@ pvh_start32:
         mov     $boot_pd, %edi
         mov     $0x83, %eax
         xor     %edx, %edx              /* no NX for the first entry */
-        mov     $2048, %ecx
+        mov     $2038, %ecx             /* up to 0xfec00000 */
 3:      mov     %eax, (%edi)
         mov     %edx, 4(%edi)
         mov     %ebx, %edx
-        cmp     $0xfec00000, %eax
-        jb      6f
-        or      $0x18, %eax             /* PCD, PWT */
-6:      add     $0x200000, %eax
+        add     $0x200000, %eax
         add     $8, %edi
         loop    3b
+        or      $0x18, %eax             /* the last ten: PCD, PWT */
+        mov     $10, %ecx
+6:      mov     %eax, (%edi)
+        mov     %edx, 4(%edi)
+        add     $0x200000, %eax
+        add     $8, %edi
+        loop    6b
 
         mov     %cr4, %eax
         or      $0x620, %eax            /* PAE, OSFXSR, OSXMMEXCPT */

@@ -35,23 +35,29 @@ static uintptr_t heap_lo, heap_brk, heap_hi; /* sbrk grows brk up; pages come of
 static uintptr_t hole_next;                  /* PVH: guest-physical space above RAM */
 static uint64_t nx_bit;
 
-/* The largest free piece of RAM: RAM above 1 MiB minus the image and the
-   boot module. */
+/* The largest free piece of RAM: RAM above 'floor' minus the boot module.
+   Also the top of RAM, above which mm_hole hands out guest-physical
+   space. Selects rather than branches where it can: boot code is
+   translated before it runs, a block per branch. */
 static void find_heap(uintptr_t floor) {
-    uintptr_t best_lo = 0, best_hi = 0;
+    uintptr_t best_lo = 0, best_hi = 0, top = 0;
     uintptr_t mod_lo = (uintptr_t)boot.module, mod_hi = ALIGN_UP(mod_lo + boot.module_len, PAGE_SIZE);
     for (int i = 0; i < boot_ram_count; i++) {
         uintptr_t lo = ALIGN_UP(boot_ram[i].start, PAGE_SIZE), hi = boot_ram[i].end & ~(PAGE_SIZE - 1);
-        if (lo < floor) lo = floor;
+        top = boot_ram[i].end > top ? boot_ram[i].end : top;
+        lo = lo < floor ? floor : lo;
         /* cut out the module: keep the larger side */
         if (boot.module && mod_lo < hi && mod_hi > lo) {
             if (mod_lo - lo >= hi - mod_hi) hi = mod_lo & ~(PAGE_SIZE - 1);
             else lo = mod_hi;
         }
-        if (hi > lo && hi - lo > best_hi - best_lo) best_lo = lo, best_hi = hi;
+        bool better = hi > lo && hi - lo > best_hi - best_lo;
+        best_lo = better ? lo : best_lo;
+        best_hi = better ? hi : best_hi;
     }
     heap_lo = heap_brk = best_lo;
     heap_hi = best_hi;
+    hole_next = ALIGN_UP(top, MB2) + MB2;
 }
 
 void *sbrk(ptrdiff_t incr) {
@@ -299,10 +305,6 @@ void mm_init(void) {
     } else {
         find_heap(snap_heap_floor()); /* where a snapshot's heap is placed */
         seal_own_tables();
-        uintptr_t top = 0;
-        for (int i = 0; i < boot_ram_count; i++)
-            if (boot_ram[i].end > top) top = boot_ram[i].end;
-        hole_next = ALIGN_UP(top, MB2) + MB2;
         if (boot.mode == BOOT_PVH) pvh_shared_info();
     }
     boot.mem_lo = heap_lo;
