@@ -21,11 +21,13 @@ boot(Args) ->
     idle().
 
 start_it(Flags) ->
-    %% Everything before this point is the same at every boot: a guest
-    %% image starts from a snapshot taken here (docs/usage.md).
-    ok = spore:warm_point(),
     try
-        run(Flags)
+        Cmds = commands(Flags),
+        %% Everything before this point is the same at every boot, the
+        %% command line's atoms and functions looked up: a guest image
+        %% starts from a snapshot taken here (docs/usage.md).
+        ok = spore:warm_point(),
+        run(Cmds)
     catch
         Class:Reason:Stack ->
             do_boot_crash(Class, Reason, Stack)
@@ -72,29 +74,27 @@ values([V | Rest], Acc) ->
 values([], Acc) ->
     {lists:reverse(Acc), []}.
 
+%% What the flags ask for, in order, as {Fun, Args}: -s and -run call
+%% M:F() or M:F(Args) (F is start when left out; -s makes the arguments
+%% atoms), -eval evaluates each expression.
+commands(Flags) ->
+    [C || Flag <- Flags, C <- command(Flag)].
+
+command({s, [M]}) -> [{fn(M, "start", 0), []}];
+command({s, [M, F]}) -> [{fn(M, F, 0), []}];
+command({s, [M, F | As]}) -> [{fn(M, F, 1), [[list_to_atom(A) || A <- As]]}];
+command({run, [M]}) -> [{fn(M, "start", 0), []}];
+command({run, [M, F]}) -> [{fn(M, F, 0), []}];
+command({run, [M, F | As]}) -> [{fn(M, F, 1), [As]}];
+command({eval, Exprs}) -> [{fun eval/1, [E]} || E <- Exprs];
+command(_) -> [].
+
+fn(M, F, Arity) ->
+    erlang:make_fun(list_to_atom(M), list_to_atom(F), Arity).
+
 run([]) -> ok;
-run([{s, [M]} | Rest]) ->
-    (list_to_atom(M)):start(),
-    run(Rest);
-run([{s, [M, F]} | Rest]) ->
-    (list_to_atom(M)):(list_to_atom(F))(),
-    run(Rest);
-run([{s, [M, F | As]} | Rest]) ->
-    (list_to_atom(M)):(list_to_atom(F))([list_to_atom(A) || A <- As]),
-    run(Rest);
-run([{run, [M]} | Rest]) ->
-    (list_to_atom(M)):start(),
-    run(Rest);
-run([{run, [M, F]} | Rest]) ->
-    (list_to_atom(M)):(list_to_atom(F))(),
-    run(Rest);
-run([{run, [M, F | As]} | Rest]) ->
-    (list_to_atom(M)):(list_to_atom(F))(As),
-    run(Rest);
-run([{eval, Exprs} | Rest]) ->
-    lists:foreach(fun eval/1, Exprs),
-    run(Rest);
-run([_ | Rest]) ->
+run([{Fun, Args} | Rest]) ->
+    apply(Fun, Args),
     run(Rest).
 
 %% Like erl, the final dot may be left out.
