@@ -27,7 +27,7 @@ static size_t ehash(term_t m, term_t f, uint32_t a) {
 }
 
 static void egrow(void) {
-    size_t n = nebuckets ? nebuckets * 2 : 4096;
+    size_t n = nebuckets ? nebuckets * 2 : 1024; /* a boot of hello has about 650 */
     Export **b = vm_zalloc(n * sizeof *b);
     for (size_t i = 0; i < nebuckets; i++) {
         Export *e = ebuckets[i];

@@ -109,6 +109,13 @@ void *vm_zalloc(size_t n)
     return b + 1;
 }
 
+void vm_scrub(void)
+{
+    for (unsigned c = 0; c < NCLASS; c++)
+        for (uint64_t *b = free_list[c]; b; b = *(void **)(b + 1))
+            memset(b + 2, 0, class_size[c] - 16); /* the class and the link stay */
+}
+
 void vm_free(void *p)
 {
     if (!p) return;

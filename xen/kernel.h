@@ -153,6 +153,11 @@ static inline const uint8_t *seal_snapshot(size_t *len) {
     return (const uint8_t *)&sealed_image + seal_snap_offset(sealed_image.len);
 }
 
+/* ---- libc.c ---------------------------------------------------------------- */
+
+/* Zeroes the C library's free heap chunks (before a snapshot is taken). */
+void libc_scrub(void);
+
 /* ---- mm.c: page tables, the heap, pages for the platform ---------------- */
 
 /* Seals the image (code read-only and executable, read-only data, data not

@@ -78,6 +78,9 @@ SnapMode snap_mode(const char *cmdline, const char **list) {
 
 _Noreturn void snap_take(uint64_t clock) {
     static SnapHeader h; /* the platform's: read by the build through QEMU */
+    /* free memory holds what the build's run left there: zeros instead */
+    vm_scrub();
+    libc_scrub();
     uintptr_t lo = mm_heap_lo(), brk = ALIGN_UP(mm_heap_brk(), 8);
     /* the heap's zero pages at the end are not stored */
     uintptr_t end = brk;
@@ -188,9 +191,12 @@ bool snap_start(SnapMode mode, bool vm_args, uint64_t *clock) {
     if (mode == SNAP_NONE) {
         why = vm_args ? "the command line has VM arguments" : check(h);
         if (!why) {
-            /* the break's zeros: the loader may have left boot data there */
-            zero_words((void *)(uintptr_t)(h->heap_lo + h->heap_len),
-                       (size_t)(h->heap_brk - h->heap_lo - h->heap_len)); /* multiples of 8 */
+            /* The heap's zeros up to the break are the segment's memory
+               past its file bytes, which every ELF loader zeroes (QEMU's,
+               Xen's; the boot data Xen and QEMU place go past the
+               segment's end). Nothing of the heap relies on them anyway:
+               malloc zeroes what it hands out, and what is free up there
+               is free. */
             *clock = h->clock;
             return true;
         }
