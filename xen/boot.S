@@ -79,6 +79,7 @@ pvh_start32:
         shr     $20, %ebx               /* bit 63 of the entry */
         and     $1, %ebx
         shl     $31, %ebx
+        mov     %ebx, boot_nx + 4       /* for mm.c's own tables */
         mov     $boot_pd, %edi
         mov     $0x83, %eax
         xor     %edx, %edx              /* no NX for the first entry */

@@ -12,7 +12,7 @@
 #define DEBUG_EXIT_PORT 0xf4
 
 Boot boot;
-MemRange boot_ram[BOOT_RAM_MAX];
+MemRange boot_ram[BOOT_RAM_MAX + 1];
 int boot_ram_count;
 
 extern uint64_t boot_tsc;
@@ -30,10 +30,13 @@ static void copy_cmdline(const char *s, size_t max) {
     boot.cmdline = cmdline_copy;
 }
 
-static void add_ram(uint64_t start, uint64_t end) {
-    if (end > 0x100000000ULL) end = 0x100000000ULL; /* our tables map 4 GiB */
-    if (start >= end || boot_ram_count == BOOT_RAM_MAX) return;
-    boot_ram[boot_ram_count++] = (MemRange){start, end};
+/* Without a branch (boot code is translated before it runs, a block per
+   branch): the entry is written in any case, and counted when it is RAM,
+   not empty and not one too many (boot_ram has a spare entry for that). */
+static void add_ram(uint64_t start, uint64_t end, bool ram) {
+    end = end > 0x100000000ULL ? 0x100000000ULL : end; /* our tables map 4 GiB */
+    boot_ram[boot_ram_count] = (MemRange){start, end};
+    boot_ram_count += ram & (start < end) & (boot_ram_count < BOOT_RAM_MAX);
 }
 
 uint32_t boot_xen_cpuid_base(void) {
@@ -63,7 +66,7 @@ static void ram_from_xen(void) {
     set_xen_guest_handle(mm.buffer, (void *)map);
     if (HYPERVISOR_memory_op(XENMEM_memory_map, &mm) != 0) return;
     for (unsigned i = 0; i < mm.nr_entries && i < 64; i++)
-        if (map[i].type == 1 && map[i].size) add_ram(map[i].addr, map[i].addr + map[i].size);
+        add_ram(map[i].addr, map[i].addr + map[i].size, map[i].type == 1);
 }
 
 static _Noreturn void kernel_main(void);
@@ -91,8 +94,7 @@ void pvh_main(uint32_t si_paddr) {
     if (si->version >= 1 && si->memmap_entries && si->memmap_paddr) {
         const struct hvm_memmap_table_entry *mm = (const void *)(uintptr_t)si->memmap_paddr;
         for (uint32_t i = 0; i < si->memmap_entries; i++)
-            if (mm[i].type == XEN_HVM_MEMMAP_TYPE_RAM && mm[i].size)
-                add_ram(mm[i].addr, mm[i].addr + mm[i].size);
+            add_ram(mm[i].addr, mm[i].addr + mm[i].size, mm[i].type == XEN_HVM_MEMMAP_TYPE_RAM);
     } else if (base) {
         ram_from_xen();
     }
@@ -113,7 +115,7 @@ void pv_main(start_info_t *si) {
         boot.module_len = si->mod_len;
     }
     /* pseudo-physical memory is contiguous from pfn 0 */
-    add_ram(0, (uint64_t)si->nr_pages << PAGE_SHIFT);
+    add_ram(0, (uint64_t)si->nr_pages << PAGE_SHIFT, true);
     kernel_main();
 }
 

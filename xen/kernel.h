@@ -30,6 +30,7 @@
 #include <xen/arch-x86/hvm/start_info.h>
 
 #include "../image/seal.h"
+#include "../image/snapshot.h"
 
 #define PAGE_SIZE 4096UL
 #define PAGE_SHIFT 12
@@ -132,7 +133,7 @@ typedef struct MemRange {
     uint64_t start, end;
 } MemRange;
 #define BOOT_RAM_MAX 32
-extern MemRange boot_ram[BOOT_RAM_MAX];
+extern MemRange boot_ram[BOOT_RAM_MAX + 1]; /* one spare: boot.c */
 extern int boot_ram_count;
 
 /* Finds the Xen CPUID leaves; 0 when there is no Xen. */
@@ -145,7 +146,11 @@ _Noreturn void boot_shutdown(int status, bool crash);
 /* The last load segment of the kernel ELF (image/seal.h). */
 extern const volatile SealedImage sealed_image;
 /* The end of the kernel and the image (not of a snapshot's header or heap). */
-uintptr_t seal_end(void);
+static inline uintptr_t seal_end(void) {
+    extern char __image_end[];
+    uintptr_t end = (uintptr_t)&sealed_image + sizeof sealed_image + sealed_image.len;
+    return end > (uintptr_t)__image_end ? end : (uintptr_t)__image_end;
+}
 /* The snapshot's header after the image, or NULL. */
 static inline const uint8_t *seal_snapshot(size_t *len) {
     if (!sealed_image.snap_len) return NULL;
@@ -199,7 +204,11 @@ typedef enum { SNAP_NONE, SNAP_TRACE, SNAP_TAKE, SNAP_COLD } SnapMode;
 SnapMode snap_mode(const char *cmdline, const char **list);
 /* The heap's floor under PVH and bare PVH: the first page past the image
    and room for a snapshot's header, where a snapshot's heap goes. */
-uintptr_t snap_heap_floor(void);
+static inline uintptr_t snap_heap_floor(void) {
+    extern char __vmstate_start[], __vmdata_end[];
+    return ALIGN_UP(ALIGN_UP(seal_end(), 16) + sizeof(SnapHeader) + (size_t)(__vmdata_end - __vmstate_start),
+                    PAGE_SIZE);
+}
 /* True when the image has a snapshot whose header matches this kernel:
    then the heap's floor holds the page tables mm.c built in the run that
    took it (PVH and bare PVH). */

@@ -296,13 +296,17 @@ static void pvh_shared_info(void) {
     boot.vcpu = &boot.shared->vcpu_info[0];
 }
 
+/* PVH: boot.S's finding, the NX bit of the entries it wrote, or 0 */
+uint64_t boot_nx;
+
 void mm_init(void) {
-    uint32_t r[4];
-    cpuid(0x80000001, 0, r); /* every x86-64 CPU has the leaf */
-    if (r[3] & (1u << 20)) nx_bit = PTE_NX;
     if (boot.mode == BOOT_PV) {
+        uint32_t r[4];
+        cpuid(0x80000001, 0, r); /* every x86-64 CPU has the leaf */
+        if (r[3] & (1u << 20)) nx_bit = PTE_NX;
         pv_init();
     } else {
+        nx_bit = boot_nx;
         find_heap(snap_heap_floor()); /* where a snapshot's heap is placed */
         seal_own_tables();
         if (boot.mode == BOOT_PVH) pvh_shared_info();

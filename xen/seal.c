@@ -4,17 +4,12 @@
 ** the modules) and makes the segment that much longer; the loaders (QEMU's
 ** PVH loader, Xen's) then place it right after the kernel, and mm.c maps it
 ** read-only like the code's literals. A snapshot of the VM (snap.c) may
-** follow: its header, then, at the heap's floor, its heap. Read through a volatile: as compiled,
-** the lengths are 0.
+** follow: its header, then, at the heap's floor, its heap. Read through a
+** volatile: as compiled, the lengths are 0. (seal_end and seal_snapshot are
+** inline, in kernel.h: they are on the boot's way.)
 */
 #include "kernel.h"
 
 __attribute__((section(".spore_image"), used, aligned(16)))
 const volatile SealedImage sealed_image = {{'S', 'P', 'O', 'R', 'E', 'S', 'E', 'G'}, 0, 0, 0};
 
-extern char __image_end[];
-
-uintptr_t seal_end(void) {
-    uintptr_t end = (uintptr_t)&sealed_image + sizeof sealed_image + sealed_image.len;
-    return end > (uintptr_t)__image_end ? end : (uintptr_t)__image_end;
-}

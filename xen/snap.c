@@ -54,10 +54,6 @@ static void layout(uint64_t out[SNAP_NLAYOUT]) {
 static size_t data_len(void) { return (size_t)(__vmdata_end - __vmstate_start); }
 static size_t state_len(void) { return (size_t)(__vmstate_end - __vmstate_start); }
 
-uintptr_t snap_heap_floor(void) {
-    return ALIGN_UP(ALIGN_UP(seal_end(), 16) + sizeof(SnapHeader) + data_len(), PAGE_SIZE);
-}
-
 /* ---- the command line ---- */
 
 SnapMode snap_mode(const char *cmdline, const char **list) {
