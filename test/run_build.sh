@@ -217,6 +217,19 @@ PY
     st=$?
     check hello_damaged "spore boot of a damaged snapshot: status $st, not the message" \
         grep -q 'is not a whole spore kernel (its snapshot is damaged' "$work/damaged.out"
+    # a processor without NX: the snapshot's page tables (built with it)
+    # are rebuilt, and the boot is still warm
+    boot "$work/qemu-nonx.log" -cpu qemu64,-nx
+    st=$?
+    tr -d '\r' < "$work/qemu-nonx.log" | grep -v '^spore: ' > "$work/qemu-nonx.out"
+    if [ $st -ne 1 ] || ! grep -q '^spore: bare PVH, .*, warm start' "$work/qemu-nonx.log" ||
+        ! diff -u "$work/hello.erl.out" "$work/qemu-nonx.out" > "$work/qemu-nonx.diff"; then
+        fail hello_qemu_nonx "hello.xen on a processor without NX: status $st, not warm, or not erl's output" \
+            "$work/qemu-nonx.diff"
+        sed 's/^/    /' "$work/qemu-nonx.log" | head -n 8
+    else
+        pass
+    fi
     # the same image started cold: asked by "cold", by VM arguments of the
     # command line's own (the snapshot's init has the image's), or by a
     # header that is not this kernel's
