@@ -52,6 +52,20 @@ run_alone() { # LOG ARGS...
     (cd "$work/elsewhere" && run "$log" SPORE_STDLIB="$empty" SPORE_OTP_PATH="$empty" "$@")
 }
 # Compares a run with the hosted one: status 0 and the same output.
+# WHAT IMAGE STATUS REGEX WHY: `spore run IMAGE` ends with STATUS (a number,
+# or "any" for any but 0), not a crash, and prints a line matching REGEX.
+refused_run() {
+    local log=$work/$1.log st
+    run_alone "$log" timeout 60 "$spore" run "$2"
+    st=$?
+    if crashed "$log" $st || { [ "$3" = any ] && [ $st -eq 0 ]; } ||
+        { [ "$3" != any ] && [ $st -ne "$3" ]; } || ! grep -qE "$4" "$log"; then
+        fail "$1" "$5 (status $st)" "$log"
+    else
+        pass
+    fi
+}
+
 same() { # WHAT LOG STATUS EXPECTED
     if crashed "$2" "$3" || [ "$3" -ne 0 ]; then
         fail "$1" "status $3" "$2"
@@ -164,6 +178,31 @@ if [ -s "$work/alone.loaded" ]; then
 else
     pass
 fi
+# the same files deflated (as spore build stores them): the same run, and
+# a deflated module whose bytes are damaged is reported, not crashed on
+run "$work/z.pack.log" "$spore" image -o "$work/z.spore" --deflate --entry image_check:main \
+    --service check --memory 32 --from "$work/loaded"
+log=$work/z.log
+run_alone "$log" timeout 60 "$spore" run "$work/z.spore"
+same deflated "$log" $? "$work/hosted.log"
+zsize=$(stat -c %s "$work/z.spore") asize=$(stat -c %s "$work/app.spore")
+check deflated_smaller "the deflated image is $zsize bytes, not smaller than $asize" \
+    test "$zsize" -lt "$asize"
+python3 - "$work/z.spore" "$work/z-bad.spore" <<'PY'
+import sys
+b = bytearray(open(sys.argv[1], "rb").read())
+# every deflated file starts with a zlib header (78 da at the best level):
+# damage each a little way in
+i = b.find(b"\x78\xda", 16)
+while i >= 0:
+    if i + 40 < len(b):
+        b[i + 40] ^= 0x5a
+    i = b.find(b"\x78\xda", i + 2)
+open(sys.argv[2], "wb").write(b)
+PY
+refused_run deflated_damaged "$work/z-bad.spore" any \
+    '^spore: cannot read image:.*: its deflated bytes are corrupt' \
+    "a damaged deflated module: no message"
 run "$work/args.pack.log" "$spore" image -o "$work/args.spore" --entry image_check:main \
     --arg x --arg y --boot-arg -check_flag --boot-arg yes --from "$work/loaded"
 log=$work/args.log
@@ -230,9 +269,9 @@ for n in 0 5 8 15 16 $((16 + mlen / 2)) $((16 + mlen)) $((size / 2)) $((size - 1
 done
 { printf 'X'; tail -c +2 "$work/app.spore"; } > "$work/bad/magic.spore"
 broken magic "not a program image \\(no SPOREIMG magic\\)"
-{ head -c 8 "$work/app.spore"; printf '\2\0\0\0'; tail -c +13 "$work/app.spore"; } \
+{ head -c 8 "$work/app.spore"; printf '\3\0\0\0'; tail -c +13 "$work/app.spore"; } \
     > "$work/bad/version.spore"
-broken version "format version 2 \\(this VM reads version 1\\)"
+broken version "format version 3 \\(this VM reads versions 1 to 2\\)"
 { head -c 12 "$work/app.spore"; printf '\377\377\377\0'; tail -c +17 "$work/app.spore"; } \
     > "$work/bad/mlen.spore"
 broken mlen "truncated manifest \\(16777215 bytes, $((size - 16)) left\\)"
@@ -242,14 +281,8 @@ broken mlen "truncated manifest \\(16777215 bytes, $((size - 16)) left\\)"
 broken record "(manifest|file 1): .*"
 # a corrupt image named otherwise is still refused by its magic's reader
 cp "$work/bad/version.spore" "$work/bad/version.img"
-log=$work/bad/version.img.log
-run_alone "$log" timeout 60 "$spore" run "$work/bad/version.img"
-st=$?
-if crashed "$log" $st || [ $st -ne 1 ] || ! grep -q '^spore: image: format version 2' "$log"; then
-    fail version_img "expected \"spore: image: format version 2 ...\" and status 1" "$log"
-else
-    pass
-fi
+refused_run version_img "$work/bad/version.img" 1 '^spore: image: format version 3' \
+    "expected \"spore: image: format version 3 ...\" and status 1"
 
 # 6. sealed into the kernel, under QEMU microvm
 qemu() { # LOG KERNEL APPEND

@@ -337,7 +337,7 @@ static int gather(BuildSet *s, BuildModule **kept, size_t nkept, Files *out)
         if (!file)
             return -1;
         snprintf(file, n + 6, "%.*s.beam", (int)n, name);
-        out->f[out->n++] = (ImageSpecFile){file, stripped, slen};
+        out->f[out->n++] = (ImageSpecFile){file, stripped, slen, false};
         kept[i]->size = slen;
         out->raw += len;
     }
@@ -349,7 +349,7 @@ static int gather(BuildSet *s, BuildModule **kept, size_t nkept, Files *out)
             return -1;
         }
         const char *slash = strrchr(s->apps[i].path, '/');
-        out->f[out->n++] = (ImageSpecFile){strdup(slash ? slash + 1 : s->apps[i].path), bytes, len};
+        out->f[out->n++] = (ImageSpecFile){strdup(slash ? slash + 1 : s->apps[i].path), bytes, len, false};
     }
     return 0;
 }
@@ -391,67 +391,100 @@ static void report(const BuildSet *s, BuildModule **kept, size_t nkept, const Fi
     free(named);
 }
 
-/* Writes NAME.spore, and unless --no-xen NAME.xen and its configurations. */
-static int write_outputs(const Options *o, const char *name, const char *kernel,
-                         const uint8_t *image, size_t len)
+/* Marks raw the files of the modules in 'loaded' (build_trace's list):
+   they load at every boot, and the warm start's snapshot keeps their
+   bytes in place, so they are stored as they are; the others stay
+   deflated. */
+static void keep_loaded_raw(ImageSpec *spec, ImageSpecFile *files, const char *loaded)
 {
-    char err[512], path[PATH_MAX], abs[PATH_MAX + 512], real[PATH_MAX];
-    snprintf(path, sizeof path, "%s/%s.spore", o->outdir, name);
-    if (build_out_write(path, image, len, err, sizeof err) < 0) {
-        fprintf(stderr, "spore build: %s\n", err);
-        return -1;
-    }
-    printf("wrote %s (%zu bytes)", path, len);
-    if (o->no_xen) {
-        printf("\n");
-        return 0;
-    }
-    snprintf(path, sizeof path, "%s/%s.xen", o->outdir, name);
-    if (image_seal_kernel(kernel, image, len, NULL, 0, path, err, sizeof err) < 0) {
-        printf("\n");
-        fprintf(stderr, "spore build: %s\n", err);
-        return -1;
-    }
-    /* The warm start: a snapshot of the VM with the boot's modules loaded,
-       taken by booting the kernel just written (build_snap.c). */
-    size_t snap_len = 0, npreload = 0;
-    uint8_t *snap = NULL;
-    char why[512] = "";
-    if (!o->cold) {
-        fflush(stdout);
-        snap = build_snapshot(path, o->memory_mb, &snap_len, &npreload, why, sizeof why);
-        if (snap && image_seal_kernel(kernel, image, len, snap, snap_len, path, err, sizeof err) < 0) {
-            free(snap);
-            printf("\n");
-            fprintf(stderr, "spore build: %s\n", err);
-            return -1;
+    for (size_t i = 0; i < spec->nfiles; i++) {
+        const char *f = files[i].name, *dot = strrchr(f, '.');
+        if (!dot || strcmp(dot, ".beam") != 0)
+            continue;
+        size_t n = (size_t)(dot - f);
+        for (const char *m = loaded; *m;) {
+            size_t k = strcspn(m, ",");
+            if (k == n && memcmp(m, f, n) == 0)
+                files[i].raw = true;
+            m += k + (m[k] == ',');
         }
     }
+}
+
+/* Writes NAME.spore, and unless --no-xen NAME.xen and its configurations.
+   The image deflates its files; the modules a boot loads before the
+   program first waits (a trace run of the kernel under QEMU) are stored
+   as they are, and the warm start's snapshot is taken with them loaded. */
+static int write_outputs(const Options *o, const char *name, const char *kernel, ImageSpec *spec,
+                         ImageSpecFile *files)
+{
+    char err[512], path[PATH_MAX], abs[PATH_MAX + 512], real[PATH_MAX], why[512] = "";
+    uint8_t *image = NULL, *snap = NULL;
+    size_t len, snap_len = 0, npreload = 0;
+    char *loaded = NULL;
+    int rc = -1;
+    if (image_encode(spec, &image, &len, err, sizeof err) < 0)
+        goto out;
+    snprintf(path, sizeof path, "%s/%s.xen", o->outdir, name);
+    if (!o->no_xen) {
+        if (image_seal_kernel(kernel, image, len, NULL, 0, path, err, sizeof err) < 0)
+            goto out;
+        loaded = build_trace(path, o->memory_mb, why, sizeof why);
+        if (loaded) {
+            keep_loaded_raw(spec, files, loaded);
+            free(image);
+            image = NULL;
+            if (image_encode(spec, &image, &len, err, sizeof err) < 0 ||
+                image_seal_kernel(kernel, image, len, NULL, 0, path, err, sizeof err) < 0)
+                goto out;
+            /* The warm start: a snapshot of the VM with those modules
+               loaded, taken by booting the kernel just written. */
+            if (!o->cold)
+                snap = build_snapshot(path, o->memory_mb, loaded, &snap_len, &npreload, why,
+                                      sizeof why);
+            if (snap && image_seal_kernel(kernel, image, len, snap, snap_len, path, err, sizeof err) < 0)
+                goto out;
+        }
+    }
+    snprintf(path, sizeof path, "%s/%s.spore", o->outdir, name);
+    if (build_out_write(path, image, len, err, sizeof err) < 0)
+        goto out;
+    printf("wrote %s (%zu bytes)", path, len);
+    rc = 0;
+    if (o->no_xen) {
+        printf("\n");
+        goto out;
+    }
+    snprintf(path, sizeof path, "%s/%s.xen", o->outdir, name);
     struct stat st;
     printf(", %s (%lld bytes", path, stat(path, &st) == 0 ? (long long)st.st_size : -1LL);
     if (snap)
         printf(", a snapshot of %zu bytes with %zu modules loaded", snap_len, npreload);
     printf(")");
-    bool cold = !o->cold && !snap; /* said after the line */
-    free(snap);
     if (!realpath(o->outdir, real)) {
-        fprintf(stderr, "\nspore build: %s: %s\n", o->outdir, strerror(errno));
-        return -1;
+        snprintf(err, sizeof err, "%s: %s", o->outdir, strerror(errno));
+        printf("\n");
+        rc = -1;
+        goto out;
     }
     snprintf(abs, sizeof abs, "%s/%s.xen", real, name);
     snprintf(path, sizeof path, "%s/%s.xl.cfg", o->outdir, name);
-    int rc = build_out_xl(path, name, abs, o->memory_mb, err, sizeof err);
+    rc = build_out_xl(path, name, abs, o->memory_mb, err, sizeof err);
     if (rc == 0) {
         printf(", %s", path);
         snprintf(path, sizeof path, "%s/%s.libvirt.xml", o->outdir, name);
         rc = build_out_libvirt(path, name, abs, o->memory_mb, err, sizeof err);
     }
     printf(rc == 0 ? ", %s\n" : "\n", path);
+    if (rc == 0 && !snap && !o->cold)
+        fprintf(stderr, "spore build: no snapshot, every boot starts cold: %s\n", why);
+out:
     fflush(stdout);
     if (rc < 0)
         fprintf(stderr, "spore build: %s\n", err);
-    if (cold)
-        fprintf(stderr, "spore build: no snapshot, every boot starts cold: %s\n", why);
+    free(loaded);
+    free(snap);
+    free(image);
     return rc;
 }
 
@@ -501,21 +534,13 @@ static int emit(const Options *o, BuildSet *s, const Entry *e, const char *name,
                       .memory_mb = o->memory_mb,
                       .sealed = !o->unsealed,
                       .files = files.f,
-                      .nfiles = files.n};
-    char err[512];
-    uint8_t *image;
-    size_t len;
-    if (image_encode(&spec, &image, &len, err, sizeof err) < 0) {
-        fprintf(stderr, "spore build: %s\n", err);
-        return -1;
-    }
+                      .nfiles = files.n,
+                      .deflate = true};
     if (mkdir(o->outdir, 0777) < 0 && errno != EEXIST) {
         fprintf(stderr, "spore build: -o %s: %s\n", o->outdir, strerror(errno));
         return -1;
     }
-    int rc = write_outputs(o, name, kernel, image, len);
-    free(image);
-    return rc;
+    return write_outputs(o, name, kernel, &spec, files.f);
 }
 
 /* Everything after the command line; the exit status. */

@@ -135,11 +135,16 @@ int build_out_libvirt(const char *path, const char *name, const char *kernel, ui
 /* ---- build_snap.c ---- */
 
 /* Boots the kernel image 'xen' (the image sealed in, no snapshot) under
-   QEMU to take the snapshot of its warm start (xen/snap.c): a malloc'd
-   buffer of '*len' bytes, '*npreload' modules loaded in it; NULL with a
-   reason in 'err' when QEMU is missing or a run fails. */
-uint8_t *build_snapshot(const char *xen, unsigned mem_mb, size_t *len, size_t *npreload,
-                        char *err, size_t errlen);
+   QEMU until the program first waits (xen/snap.c's trace run): the modules
+   loaded by then, comma-separated in the order they loaded (malloc'd);
+   NULL with a reason in 'err' when QEMU is missing or the run fails. */
+char *build_trace(const char *xen, unsigned mem_mb, char *err, size_t errlen);
+/* Boots 'xen' again to take the snapshot of its warm start with the
+   modules 'loaded' (build_trace's list) loaded: a malloc'd buffer of
+   '*len' bytes, '*npreload' modules loaded in it; NULL with a reason in
+   'err'. */
+uint8_t *build_snapshot(const char *xen, unsigned mem_mb, const char *loaded, size_t *len,
+                        size_t *npreload, char *err, size_t errlen);
 
 /* realloc to 'n' items of 'size' bytes, or exit with a message. */
 void *build_grow(void *p, size_t n, size_t size);

@@ -3,11 +3,14 @@
 ** sealed kernel under QEMU microvm twice, counting instructions
 ** (-icount), so that both runs, and the snapshot, are the same on every
 ** build:
-**   1. "snapshot=trace": the program runs to its first idle moment, its
-**      end or spore:ready/0; the kernel prints "spore: loaded M1,M2,...";
-**   2. "snapshot=take:M1,M2,...": the kernel prepares the VM, loads those
-**      modules, spawns init and names the snapshot's three ranges of
-**      memory on the console; QEMU's monitor saves them (pmemsave).
+**   1. build_trace, "snapshot=trace": the program runs to its first idle
+**      moment, its end or spore:ready/0; the kernel prints "spore: loaded
+**      M1,M2,..." (build.c then stores those modules undeflated, and
+**      seals the image again);
+**   2. build_snapshot, "snapshot=take:M1,M2,...": the kernel prepares the
+**      VM, loads those modules, spawns init and names the snapshot's three
+**      ranges of memory on the console; QEMU's monitor saves them
+**      (pmemsave).
 ** The caller seals the result after the image (image_seal_kernel).
 */
 #define _GNU_SOURCE /* pipe2 */
@@ -223,27 +226,31 @@ static uint8_t *take(const char *xen, unsigned mem, const char *cmdline, const c
     return snap;
 }
 
-uint8_t *build_snapshot(const char *xen, unsigned mem_mb, size_t *len, size_t *npreload,
-                        char *err, size_t errlen)
+/* A folder of its own for a run's console and QEMU's saved parts; NULL
+   after a message. */
+static char *run_dir(char *dir, size_t size, char *err, size_t errlen)
 {
     if (!boot_have(BOOT_QEMU) || !boot_have("timeout")) {
         fail(err, errlen, "%s not found", BOOT_QEMU);
         return NULL;
     }
     const char *tmp = getenv("TMPDIR");
-    char dir[PATH_MAX];
-    snprintf(dir, sizeof dir, "%s/spore-snap-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    snprintf(dir, size, "%s/spore-snap-XXXXXX", tmp && *tmp ? tmp : "/tmp");
     if (!mkdtemp(dir)) {
         fail(err, errlen, "cannot make a folder in %s: %s", tmp && *tmp ? tmp : "/tmp",
              strerror(errno));
         return NULL;
     }
-    char console[PATH_MAX + 16], tail[320];
-    snprintf(console, sizeof console, "%s/console", dir);
-    unsigned mem = mem_mb < 16 ? 16 : mem_mb;
-    uint8_t *snap = NULL;
+    return dir;
+}
 
-    int rc = run(xen, mem, "quiet snapshot=trace", console);
+char *build_trace(const char *xen, unsigned mem_mb, char *err, size_t errlen)
+{
+    char dir[PATH_MAX], console[PATH_MAX + 16], tail[320];
+    if (!run_dir(dir, sizeof dir, err, errlen))
+        return NULL;
+    snprintf(console, sizeof console, "%s/console", dir);
+    int rc = run(xen, mem_mb < 16 ? 16 : mem_mb, "quiet snapshot=trace", console);
     char *loaded = console_line(console, "spore: loaded ");
     if (rc == 124) {
         fail(err, errlen, "the program neither waited nor stopped in %s s of its trace run",
@@ -251,23 +258,37 @@ uint8_t *build_snapshot(const char *xen, unsigned mem_mb, size_t *len, size_t *n
     } else if (!loaded || !*loaded) {
         console_tail(console, tail, sizeof tail);
         fail(err, errlen, "its trace run named no modules (QEMU status %d; console: %s)", rc, tail);
-    } else {
-        /* as many modules as the command line holds, in the order they loaded */
-        char cmdline[BOOT_CMDLINE_MAX];
-        int k = snprintf(cmdline, sizeof cmdline, "quiet snapshot=take:");
-        *npreload = 0;
-        for (char *m = loaded; *m;) {
-            size_t n = strcspn(m, ",");
-            if ((size_t)k + n + 2 > sizeof cmdline)
-                break;
-            k += snprintf(cmdline + k, sizeof cmdline - (size_t)k, "%s%.*s", *npreload ? "," : "",
-                          (int)n, m);
-            (*npreload)++;
-            m += n + (m[n] == ',');
-        }
-        snap = take(xen, mem, cmdline, dir, console, len, err, errlen);
     }
-    free(loaded);
+    if (rc == 124 || (loaded && !*loaded)) {
+        free(loaded);
+        loaded = NULL;
+    }
+    unlink(console);
+    rmdir(dir);
+    return loaded;
+}
+
+uint8_t *build_snapshot(const char *xen, unsigned mem_mb, const char *loaded, size_t *len,
+                        size_t *npreload, char *err, size_t errlen)
+{
+    char dir[PATH_MAX], console[PATH_MAX + 16];
+    if (!run_dir(dir, sizeof dir, err, errlen))
+        return NULL;
+    snprintf(console, sizeof console, "%s/console", dir);
+    /* as many modules as the command line holds, in the order they loaded */
+    char cmdline[BOOT_CMDLINE_MAX];
+    int k = snprintf(cmdline, sizeof cmdline, "quiet snapshot=take:");
+    *npreload = 0;
+    for (const char *m = loaded; *m;) {
+        size_t n = strcspn(m, ",");
+        if ((size_t)k + n + 2 > sizeof cmdline)
+            break;
+        k += snprintf(cmdline + k, sizeof cmdline - (size_t)k, "%s%.*s", *npreload ? "," : "",
+                      (int)n, m);
+        (*npreload)++;
+        m += n + (m[n] == ',');
+    }
+    uint8_t *snap = take(xen, mem_mb < 16 ? 16 : mem_mb, cmdline, dir, console, len, err, errlen);
     unlink(console);
     rmdir(dir);
     return snap;

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include <pb_encode.h>
+#include <zlib.h>
 
 #include "../image/seal.h"
 #include "../image/snapshot.h"
@@ -53,6 +54,8 @@ typedef struct Strings {
 typedef struct Placed {
     const ImageSpecFile *f;
     uint64_t offset;
+    uint8_t *packed;    /* the file deflated (malloc'd), or NULL: as it is */
+    uint64_t stored;    /* its bytes in the image */
 } Placed;
 
 typedef struct Files {
@@ -117,6 +120,7 @@ static bool put_files(pb_ostream_t *s, const pb_field_t *f, void *const *arg)
         m.name.arg = (void *)l->v[i].f->name;
         m.offset = l->v[i].offset;
         m.size = l->v[i].f->len;
+        m.stored = l->v[i].packed ? l->v[i].stored : 0;
         if (!pb_encode_tag_for_field(s, f) || !pb_encode_submessage(s, spore_File_fields, &m))
             return false;
     }
@@ -155,11 +159,40 @@ static int check_spec(const ImageSpec *sp, char *err, size_t errlen)
     return 0;
 }
 
-/* Sorts the files by name and gives each its offset; 'data' is the sum of
-   their sizes. NULL after a message when two have one name. */
+static void free_placed(Placed *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i].packed);
+    free(v);
+}
+
+/* 'p' deflated (zlib, the best compression), kept when it saves at least a
+   tenth of the file. */
+static void deflate_file(Placed *p)
+{
+    const ImageSpecFile *f = p->f;
+    p->packed = NULL;
+    p->stored = f->len;
+    if (f->raw || f->len < 64)
+        return;
+    uLongf n = compressBound((uLong)f->len);
+    uint8_t *b = malloc(n);
+    if (!b)
+        return; /* stored as it is */
+    if (compress2(b, &n, f->data, (uLong)f->len, Z_BEST_COMPRESSION) != Z_OK || n > f->len - f->len / 10) {
+        free(b);
+        return;
+    }
+    p->packed = b;
+    p->stored = n;
+}
+
+/* Sorts the files by name, deflates them if asked, and gives each its
+   offset; 'data' is the sum of their stored sizes. NULL after a message
+   when two have one name. */
 static Placed *place_files(const ImageSpec *sp, uint64_t *data, char *err, size_t errlen)
 {
-    Placed *v = malloc((sp->nfiles ? sp->nfiles : 1) * sizeof *v);
+    Placed *v = calloc(sp->nfiles ? sp->nfiles : 1, sizeof *v);
     if (!v) {
         fail(err, errlen, "out of memory");
         return NULL;
@@ -171,11 +204,15 @@ static Placed *place_files(const ImageSpec *sp, uint64_t *data, char *err, size_
     for (size_t i = 0; i < sp->nfiles; i++) {
         if (i > 0 && strcmp(v[i - 1].f->name, v[i].f->name) == 0) {
             fail(err, errlen, "two files named %s", v[i].f->name);
-            free(v);
+            free_placed(v, sp->nfiles);
             return NULL;
         }
+        if (sp->deflate)
+            deflate_file(&v[i]);
+        else
+            v[i].stored = v[i].f->len;
         v[i].offset = *data;
-        *data += v[i].f->len;
+        *data += v[i].stored;
     }
     return v;
 }
@@ -213,17 +250,17 @@ int image_encode(const ImageSpec *sp, uint8_t **out, size_t *len, char *err, siz
 
     size_t mlen;
     if (!pb_get_encoded_size(&mlen, spore_Manifest_fields, &m)) {
-        free(placed);
+        free_placed(placed, sp->nfiles);
         return fail(err, errlen, "cannot encode the manifest");
     }
     if (mlen > UINT32_MAX || data_len > SIZE_MAX - IMAGE_HEADER_SIZE - mlen) {
-        free(placed);
+        free_placed(placed, sp->nfiles);
         return fail(err, errlen, "too large to encode");
     }
     size_t total = IMAGE_HEADER_SIZE + mlen + (size_t)data_len;
     uint8_t *b = malloc(total);
     if (!b) {
-        free(placed);
+        free_placed(placed, sp->nfiles);
         return fail(err, errlen, "out of memory (%zu bytes)", total);
     }
     memcpy(b, IMAGE_MAGIC, 8);
@@ -232,10 +269,10 @@ int image_encode(const ImageSpec *sp, uint8_t **out, size_t *len, char *err, siz
     pb_ostream_t s = pb_ostream_from_buffer(b + IMAGE_HEADER_SIZE, mlen);
     bool ok = pb_encode(&s, spore_Manifest_fields, &m) && s.bytes_written == mlen;
     for (size_t i = 0; ok && i < sp->nfiles; i++)
-        if (placed[i].f->len)
-            memcpy(b + IMAGE_HEADER_SIZE + mlen + placed[i].offset, placed[i].f->data,
-                   placed[i].f->len);
-    free(placed);
+        if (placed[i].stored)
+            memcpy(b + IMAGE_HEADER_SIZE + mlen + placed[i].offset,
+                   placed[i].packed ? placed[i].packed : placed[i].f->data, placed[i].stored);
+    free_placed(placed, sp->nfiles);
     if (!ok) {
         free(b);
         return fail(err, errlen, "cannot encode the manifest: %s", PB_GET_ERROR(&s));

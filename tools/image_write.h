@@ -12,6 +12,7 @@ typedef struct ImageSpecFile {
     const char *name; /* base name: "lists.beam", "calc.app" */
     const uint8_t *data;
     size_t len;
+    bool raw;         /* stored as it is even when the spec deflates */
 } ImageSpecFile;
 
 typedef struct ImageSpec {
@@ -28,6 +29,7 @@ typedef struct ImageSpec {
     size_t nchannels;
     const ImageSpecFile *files;
     size_t nfiles;
+    bool deflate;       /* store each file deflated where that saves a tenth */
 } ImageSpec;
 
 /* Encodes 'spec' into a malloc'd buffer; 0, or -1 with a message. Files

@@ -133,9 +133,11 @@ void code_use_image(const Image *im) { image = im; }
 static bool sealed(void) { return image && image->sealed; }
 
 /* Looks up the file 'name' ('n' bytes) followed by 'ext' in the image or
-   the bundle. */
+   the bundle. A deflated file of the image comes inflated, in '*owned'
+   (vm_free it); a corrupt one is not found. */
 static bool boot_find(const char *name, size_t n, const char *ext, const uint8_t **data,
-                      size_t *len) {
+                      size_t *len, uint8_t **owned, const ImageFile **fp) {
+    *owned = NULL;
     size_t e = strlen(ext);
     char file[IMAGE_MAX_NAME + 1];
     /* Both look names up as C strings: a name with a NUL in it (an atom may
@@ -146,15 +148,22 @@ static bool boot_find(const char *name, size_t n, const char *ext, const uint8_t
     if (!image) return bundle_find(bundle, file, data, len);
     const ImageFile *f = image_find(image, file);
     if (!f) return false;
-    *data = f->data;
+    if (fp) *fp = f;
+    if (!(*data = image_read(f, owned))) {
+        StrBuf b;
+        strbuf_init(&b);
+        strbuf_printf(&b, "spore: cannot read image:%s: its deflated bytes are corrupt\n", file);
+        plat_console_write(b.s, b.len);
+        strbuf_free(&b);
+        return false;
+    }
     *len = f->len;
     return true;
 }
 
 bool code_path_read(const char *name, size_t n, const uint8_t **data, size_t *len,
                     uint8_t **owned) {
-    *owned = NULL;
-    if (boot_find(name, n, "", data, len)) return true;
+    if (boot_find(name, n, "", data, len, owned, NULL)) return true;
     if (sealed()) return false;
     for (size_t i = 0; i < npaths; i++) {
         StrBuf b;
@@ -170,13 +179,23 @@ bool code_path_read(const char *name, size_t n, const uint8_t **data, size_t *le
     return false;
 }
 
+/* The module's .beam bytes, inflated into '*owned' when they are kept
+   deflated; NULL if they do not inflate. */
+static const uint8_t *module_src(const Module *mod, uint8_t **owned) {
+    ImageFile f = {.data = mod->src, .len = mod->src_len, .stored = mod->src_stored};
+    return image_read(&f, owned);
+}
+
 const uint8_t *code_module_md5(Module *mod) {
     if (mod->md5_pending) {
         BeamFile bf;
         char err[64];
-        if (beamfile_read(&bf, "md5", mod->src, mod->src_len, err, sizeof err) == 0)
+        uint8_t *owned;
+        const uint8_t *src = module_src(mod, &owned);
+        if (src && beamfile_read(&bf, "md5", src, mod->src_len, err, sizeof err) == 0)
             memcpy(mod->md5, bf.md5, sizeof mod->md5);
-        beamfile_free(&bf);
+        if (src) beamfile_free(&bf);
+        vm_free(owned);
         mod->md5_pending = false;
     }
     return mod->md5;
@@ -184,9 +203,12 @@ const uint8_t *code_module_md5(Module *mod) {
 
 static void attributes_now(Module *mod) {
     if (mod->attributes != TERM_NONE) return;
-    if (beamfile_read_attributes(mod->src, mod->src_len, &mod->attributes, &mod->compile_info) < 0) {
+    uint8_t *owned;
+    const uint8_t *src = module_src(mod, &owned);
+    if (!src || beamfile_read_attributes(src, mod->src_len, &mod->attributes, &mod->compile_info) < 0) {
         mod->attributes = mod->compile_info = TERM_NIL;
     }
+    vm_free(owned);
 }
 
 term_t code_module_attributes(Module *mod) {
@@ -207,8 +229,12 @@ Module *code_ensure_loaded(term_t m, term_t *why) {
     *why = ATOM_nofile;
     const uint8_t *in;
     size_t len;
-    if (boot_find(name, n, ".beam", &in, &len)) {
-        /* the image's bytes stay: loaded in place, MD5 when asked */
+    uint8_t *inflated;
+    const ImageFile *f = NULL;
+    if (boot_find(name, n, ".beam", &in, &len, &inflated, &f)) {
+        /* the image's bytes stay: loaded in place, MD5 and attributes when
+           asked (a deflated file is loaded from a copy inflated for the
+           while, and inflated again if they are asked) */
         StrBuf b; /* "image:Mod.beam", without printf's code on the boot path */
         strbuf_init(&b);
         strbuf_puts(&b, image ? "image:" : "bundle:");
@@ -216,6 +242,11 @@ Module *code_ensure_loaded(term_t m, term_t *why) {
         strbuf_puts(&b, ".beam");
         mod = load_module_kept(b.s, in, len, m);
         strbuf_free(&b);
+        if (mod && inflated) {
+            mod->src = f->data;
+            mod->src_stored = f->stored;
+        }
+        vm_free(inflated);
         if (!mod) *why = ATOM_badfile;
         return mod;
     }

@@ -74,6 +74,7 @@ typedef struct Module {
     uint8_t md5[16];        /* use code_module_md5: it may not be computed yet */
     const uint8_t *src;     /* the .beam bytes, when they stay (image, bundle) */
     size_t src_len;
+    size_t src_stored;      /* not 0: 'src' is that many bytes deflated (image.h) */
     bool md5_pending;       /* md5 is computed from 'src' when first asked */
     struct Module *next;
 } Module;

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include <pb_decode.h>
+#include <zlib.h>
 
 #include "image.h"
 #include "manifest.pb.h"
@@ -35,6 +36,7 @@ typedef struct Reader {
     const uint8_t *data; /* the bytes after the manifest */
     size_t data_len;
     size_t cap_files, cap_channels, cap_boot, cap_entry;
+    uint32_t version;
     bool entry_seen;
     char *err;
     size_t errlen;
@@ -284,11 +286,18 @@ static bool on_file(pb_istream_t *s, const pb_field_t *f, void **arg)
         return false;
     if (!file->name)
         return fail(r, "file %u: no name", it.no);
-    if (m.offset > r->data_len || m.size > r->data_len - m.offset)
+    uint64_t stored = m.stored ? m.stored : m.size;
+    if (m.offset > r->data_len || stored > r->data_len - m.offset)
         return fail(r, "file %u (%s): data beyond the end of the image", it.no,
                     shown(buf, file->name));
+    /* zlib cannot expand by more than about 1032:1 */
+    if (m.stored && (r->version < 2 || m.size > IMAGE_MAX_FILE || m.size > m.stored * 1040 + 64))
+        return fail(r, "file %u (%s): %s", it.no, shown(buf, file->name),
+                    r->version < 2 ? "deflated in a version 1 image"
+                                   : "its length is impossible for its deflated bytes");
     file->data = r->data + m.offset;
     file->len = (size_t)m.size;
+    file->stored = (size_t)m.stored;
     return true;
 }
 
@@ -374,9 +383,10 @@ static bool check_header(Reader *r, const uint8_t *bytes, size_t len, uint32_t *
     if (len < IMAGE_HEADER_SIZE)
         return fail(r, "truncated header (%zu of %d bytes)", len, IMAGE_HEADER_SIZE);
     uint32_t version = get_u32(bytes + 8);
-    if (version != IMAGE_VERSION)
-        return fail(r, "format version %u (this VM reads version %d)", (unsigned)version,
-                    IMAGE_VERSION);
+    if (version < IMAGE_VERSION_MIN || version > IMAGE_VERSION)
+        return fail(r, "format version %u (this VM reads versions %d to %d)", (unsigned)version,
+                    IMAGE_VERSION_MIN, IMAGE_VERSION);
+    r->version = version;
     *mlen = get_u32(bytes + 12);
     if (*mlen > len - IMAGE_HEADER_SIZE)
         return fail(r, "truncated manifest (%u bytes, %zu left)", (unsigned)*mlen,
@@ -460,4 +470,31 @@ const ImageFile *image_find(const Image *im, const char *name)
             lo = mid + 1;
     }
     return NULL;
+}
+
+const uint8_t *image_read(const ImageFile *f, uint8_t **owned)
+{
+    *owned = NULL;
+    if (!f->stored)
+        return f->data;
+    uint8_t *b = vm_alloc(f->len ? f->len : 1);
+    /* in one call, with the whole output in hand: zlib then needs no
+       window of its own (uncompress would allocate 32 KiB for one) */
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    z.next_in = (Bytef *)f->data;
+    z.avail_in = (uInt)f->stored;
+    z.next_out = b;
+    z.avail_out = (uInt)f->len;
+    int zr = inflateInit(&z);
+    if (zr == Z_OK) {
+        zr = inflate(&z, Z_FINISH);
+        inflateEnd(&z);
+    }
+    if (zr != Z_STREAM_END || z.total_out != f->len) {
+        vm_free(b);
+        return NULL;
+    }
+    *owned = b;
+    return b;
 }

@@ -10,7 +10,8 @@
 ** image_open checks everything before it returns: a truncated or corrupt
 ** image gets a message naming what is wrong, never a crash. The image's
 ** bytes stay where they are (read-only in a sealed kernel); files are
-** pointers into them.
+** pointers into them, and a deflated file is inflated as it is read
+** (image_read).
 */
 #ifndef SPORE_IMAGE_H
 #define SPORE_IMAGE_H
@@ -20,7 +21,8 @@
 #include <stdint.h>
 
 #define IMAGE_MAGIC "SPOREIMG"
-#define IMAGE_VERSION 1
+#define IMAGE_VERSION 2     /* written; 2 added deflated files */
+#define IMAGE_VERSION_MIN 1 /* the oldest read */
 /* The header: the magic, then the version and the manifest's length, each
    a u32 in little endian. The files' offsets count from the first byte
    after the manifest. */
@@ -32,11 +34,14 @@
 #define IMAGE_MAX_ARGS 1024     /* entry arguments; boot arguments */
 #define IMAGE_MAX_ARG 4096      /* bytes of one argument */
 #define IMAGE_MAX_CHANNELS 1024
+#define IMAGE_MAX_FILE (256u << 20) /* bytes of a file, inflated */
 
 typedef struct ImageFile {
     const char *name; /* NUL-terminated copy, owned by the Image */
     const uint8_t *data;
-    size_t len;
+    size_t len;       /* the file's length */
+    size_t stored;    /* 0: 'data' is the file; else 'data' is 'stored' bytes
+                         of zlib stream, which image_read inflates */
 } ImageFile;
 
 typedef struct ImageChannel {
@@ -69,5 +74,9 @@ int image_open(Image *im, const uint8_t *bytes, size_t len, char *err, size_t er
 void image_close(Image *im);
 /* The file called 'name' (a base name such as "lists.beam"), or NULL. */
 const ImageFile *image_find(const Image *im, const char *name);
+/* The bytes of 'f': its data in place, or inflated into a buffer of the
+   VM's (vm_alloc) handed back in '*owned' for the caller to free. NULL
+   when a deflated file does not inflate to its length. */
+const uint8_t *image_read(const ImageFile *f, uint8_t **owned);
 
 #endif

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "../../vm/image.h"
+#include "../../vm/vm.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -64,8 +65,16 @@ static void check_accepted(const Image *im, const uint8_t *data, size_t size)
             fail("a bad file name was accepted");
         if (i > 0 && strcmp(im->files[i - 1].name, f->name) >= 0)
             fail("the files are not sorted, or two have one name");
-        if (f->data < data || f->len > size || f->data > data + size - f->len)
+        size_t stored = f->stored ? f->stored : f->len;
+        if (f->data < data || stored > size || f->data > data + size - stored)
             fail("a file's bytes are outside the image");
+        if (f->stored && f->len > f->stored * 1040 + 64)
+            fail("a deflated file's length cannot be");
+        uint8_t *owned;
+        const uint8_t *got = image_read(f, &owned);
+        if (got && !f->stored && got != f->data)
+            fail("a stored file is not read in place");
+        vm_free(owned);
         if (image_find(im, f->name) != f)
             fail("image_find does not return a file");
     }

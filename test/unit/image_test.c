@@ -160,10 +160,10 @@ static const char *const CHAN_PEERS[] = {"store", "logger"};
 static void test_round_trip(void)
 {
     ImageSpecFile files[] = {
-        {"lists.beam", (const uint8_t *)"LISTS", 5},
-        {"calc.app", (const uint8_t *)"{application,calc,[]}.", 22},
-        {"empty.beam", NULL, 0},
-        {"calc.beam", (const uint8_t *)"CALC", 4},
+        {"lists.beam", (const uint8_t *)"LISTS", 5, false},
+        {"calc.app", (const uint8_t *)"{application,calc,[]}.", 22, false},
+        {"empty.beam", NULL, 0, false},
+        {"calc.beam", (const uint8_t *)"CALC", 4, false},
     };
     ImageSpec spec = {.service = "calc",
                       .entry_module = "calc",
@@ -229,18 +229,18 @@ static void test_encode_refuses(void)
     uint8_t *b = (uint8_t *)1;
     size_t len;
     char err[256] = "";
-    ImageSpecFile two[] = {{"a.beam", (const uint8_t *)"1", 1},
-                           {"a.beam", (const uint8_t *)"2", 1}};
+    ImageSpecFile two[] = {{"a.beam", (const uint8_t *)"1", 1, false},
+                           {"a.beam", (const uint8_t *)"2", 1, false}};
     ImageSpec spec = {.files = two, .nfiles = 2};
     CHECK(image_encode(&spec, &b, &len, err, sizeof err) < 0 && b == NULL &&
               strcmp(err, "image: two files named a.beam") == 0,
           "duplicate: %s", err);
-    ImageSpecFile slash[] = {{"a/b.beam", (const uint8_t *)"1", 1}};
+    ImageSpecFile slash[] = {{"a/b.beam", (const uint8_t *)"1", 1, false}};
     spec = (ImageSpec){.files = slash, .nfiles = 1};
     CHECK(image_encode(&spec, &b, &len, err, sizeof err) < 0 &&
               strcmp(err, "image: file 1: name 'a/b.beam' contains '/'") == 0,
           "slash: %s", err);
-    ImageSpecFile empty[] = {{"", (const uint8_t *)"1", 1}};
+    ImageSpecFile empty[] = {{"", (const uint8_t *)"1", 1, false}};
     spec = (ImageSpec){.files = empty, .nfiles = 1};
     CHECK(image_encode(&spec, &b, &len, err, sizeof err) < 0 && strstr(err, "file 1"), "%s", err);
     spec = (ImageSpec){.entry_module = "m"};
@@ -281,9 +281,11 @@ static void test_header(void)
     w.b[0] = 'X';
     REFUSED(&w, "not a program image (no SPOREIMG magic)");
     w.b[0] = 'S';
-    w.b[8] = 2;
-    REFUSED(&w, "format version 2 (this VM reads version 1)");
-    w.b[8] = 1;
+    w.b[8] = 3;
+    REFUSED(&w, "format version 3 (this VM reads versions 1 to 2)");
+    w.b[8] = 0;
+    REFUSED(&w, "format version 0 (this VM reads versions 1 to 2)");
+    w.b[8] = IMAGE_VERSION;
     w.b[12] = 200;
     REFUSED(&w, "truncated manifest (200 bytes, ");
     w.b[12] = 0xff, w.b[13] = 0xff, w.b[14] = 0xff, w.b[15] = 0xff;
@@ -302,9 +304,9 @@ static void test_header(void)
    that cut into the data name the file. */
 static void test_every_truncation(void)
 {
-    ImageSpecFile files[] = {{"a.beam", (const uint8_t *)"aaaa", 4},
-                             {"b.app", (const uint8_t *)"bbbbbb", 6},
-                             {"c.beam", (const uint8_t *)"cc", 2}};
+    ImageSpecFile files[] = {{"a.beam", (const uint8_t *)"aaaa", 4, false},
+                             {"b.app", (const uint8_t *)"bbbbbb", 6, false},
+                             {"c.beam", (const uint8_t *)"cc", 2, false}};
     ImageSpec spec = {
         .service = "s", .entry_module = "a", .entry_function = "f", .files = files, .nfiles = 3};
     uint8_t *b;
@@ -522,8 +524,8 @@ static void test_counts(void)
    result is refused with a message or opens consistently. */
 static void test_damage(void)
 {
-    ImageSpecFile files[] = {{"a.beam", (const uint8_t *)"aaaa", 4},
-                             {"b.app", (const uint8_t *)"bbbbbb", 6}};
+    ImageSpecFile files[] = {{"a.beam", (const uint8_t *)"aaaa", 4, false},
+                             {"b.app", (const uint8_t *)"bbbbbb", 6, false}};
     ImageSpec spec = {.service = "s",
                       .entry_module = "a",
                       .entry_function = "f",
@@ -591,7 +593,7 @@ static void test_small_err(void)
    test/unit holds this file. */
 static void test_code_path(void)
 {
-    ImageSpecFile files[] = {{"x.app", (const uint8_t *)"{application,x,[]}.", 19}};
+    ImageSpecFile files[] = {{"x.app", (const uint8_t *)"{application,x,[]}.", 19, false}};
     ImageSpec spec = {.files = files, .nfiles = 1};
     uint8_t *b;
     size_t len;
@@ -618,6 +620,85 @@ static void test_code_path(void)
     CHECK(!code_path_read("x.app", 5, &data, &n, &owned), "x.app read without the image");
     image_close(&im);
     free(b);
+}
+
+/* Deflated files: stored deflated where that pays, read back inflated,
+   refused when their lengths cannot be, and not found when corrupt. */
+static void test_deflate(void)
+{
+    static uint8_t text[4096], noise[4096];
+    for (size_t i = 0; i < sizeof text; i++)
+        text[i] = (uint8_t)"-module(x).\n"[i % 13];
+    uint32_t r = 12345;
+    for (size_t i = 0; i < sizeof noise; i++) {
+        r = r * 1103515245u + 12345u;
+        noise[i] = (uint8_t)(r >> 16);
+    }
+    ImageSpecFile files[] = {{"a.beam", text, sizeof text, false},
+                             {"b.beam", text, sizeof text, true},
+                             {"c.beam", noise, sizeof noise, false},
+                             {"d.app", text, 40, false}};
+    ImageSpec spec = {.files = files, .nfiles = 4, .deflate = true};
+    uint8_t *b;
+    size_t len;
+    char err[256];
+    Image im;
+    CHECK(image_encode(&spec, &b, &len, err, sizeof err) == 0, "%s", err);
+    CHECK(len < 3 * sizeof text + 1024, "a.beam was not deflated (%zu bytes)", len);
+    CHECK(image_open(&im, b, len, err, sizeof err) == 0, "%s", err);
+    if (failures)
+        return;
+    const ImageFile *a = image_find(&im, "a.beam"), *bf = image_find(&im, "b.beam"),
+                    *c = image_find(&im, "c.beam"), *d = image_find(&im, "d.app");
+    CHECK(a && a->stored && a->stored < 200 && a->len == sizeof text, "a.beam: stored %zu",
+          a ? a->stored : 0);
+    CHECK(bf && !bf->stored && c && !c->stored && d && !d->stored,
+          "a raw, an incompressible or a small file was deflated");
+    uint8_t *owned;
+    const uint8_t *got = image_read(a, &owned);
+    CHECK(got && owned == got && memcmp(got, text, sizeof text) == 0, "a.beam does not inflate");
+    vm_free(owned);
+    got = image_read(c, &owned);
+    CHECK(got == c->data && owned == NULL, "c.beam is not read in place");
+
+    code_use_image(&im);
+    size_t n = 0;
+    CHECK(code_path_read("a.beam", 6, &got, &n, &owned) && owned && n == sizeof text &&
+              memcmp(got, text, n) == 0,
+          "code_path_read of a deflated file");
+    vm_free(owned);
+    /* a corrupt stream: not found (with a message), no crash */
+    uint8_t *z = (uint8_t *)a->data;
+    z[a->stored / 2] ^= 0x55;
+    CHECK(image_read(a, &owned) == NULL && owned == NULL, "a corrupt stream inflated");
+    CHECK(!code_path_read("a.beam", 6, &got, &n, &owned), "a corrupt file was read");
+    code_use_image(NULL);
+    image_close(&im);
+    free(b);
+
+    /* lengths that cannot be, and deflated files in a version 1 image */
+    Buf m = {0};
+    Buf f = {0};
+    f_str(&f, 1, "x.beam");
+    f_int(&f, 2, 0);
+    f_int(&f, 3, 100000);
+    f_int(&f, 4, 10);
+    f_msg(&m, 7, &f);
+    Buf w = image_of(&m, "0123456789", 10);
+    w.b[8] = 2;
+    REFUSED(&w, "file 1 (x.beam): its length is impossible for its deflated bytes");
+    w.b[8] = 1;
+    REFUSED(&w, "file 1 (x.beam): deflated in a version 1 image");
+    free(w.b);
+    f_str(&f, 1, "x.beam");
+    f_int(&f, 2, 4);
+    f_int(&f, 3, 20);
+    f_int(&f, 4, 10);
+    f_msg(&m, 7, &f);
+    w = image_of(&m, "0123456789", 10);
+    w.b[8] = 2;
+    REFUSED(&w, "file 1 (x.beam): data beyond the end of the image");
+    free(w.b);
 }
 
 /* ---- sealing into an ELF file ---- */
@@ -898,6 +979,7 @@ int main(void)
     test_damage();
     test_small_err();
     test_code_path();
+    test_deflate();
     test_seal();
     if (failures)
         printf("image_test: %d failures\n", failures);
