@@ -230,6 +230,20 @@ PY
     else
         pass
     fi
+    # faults on purpose (selftest=): each reported by the IDT's handlers, the
+    # stack's overflow on the TSS's own stack; the guest stops as crashed
+    for t in null:'page fault \(NULL pointer\)' stack:'stack overflow \(guard page\)' \
+             ud2:'invalid opcode'; do
+        boot "$work/qemu-fault-${t%%:*}.log" -append "selftest=${t%%:*}"
+        st=$?
+        if [ $st -ne 3 ] || ! grep -qE "^spore: crash: ${t#*:} \(trap [0-9]+, " \
+            "$work/qemu-fault-${t%%:*}.log"; then
+            fail "hello_fault_${t%%:*}" "selftest=${t%%:*}: status $st (3 is a crash), or not \"${t#*:}\"" \
+                "$work/qemu-fault-${t%%:*}.log"
+        else
+            pass
+        fi
+    done
     # the same image started cold: asked by "cold", by VM arguments of the
     # command line's own (the snapshot's init has the image's), or by a
     # header that is not this kernel's

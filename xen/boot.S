@@ -179,14 +179,6 @@ pv_start64:
         pop     %rax
         .endm
 
-        .macro  IRQ vec
-        .globl  irq_entry_\vec
-irq_entry_\vec:
-        push    %rdi
-        mov     $\vec, %edi
-        jmp     irq_common
-        .endm
-
 irq_common:
         push    %rsi                    /* frame: rsi, rdi, then the iret frame */
         mov     %rsp, %rsi
@@ -195,12 +187,29 @@ irq_common:
         pop     %rdi
         iretq
 
-        IRQ 0xf0                        /* local APIC timer (bare) */
-        IRQ 0xf3                        /* Xen event channel upcall (PVH) */
-        IRQ 0xff                        /* spurious */
-
 /* Exceptions: every one is fatal; the handler prints the state and stops. */
+exc_common:
+        mov     %rsp, %rdi              /* vector, error, then the iret frame */
+        and     $-16, %rsp
+        call    trap_fatal
+7:      hlt
+        jmp     7b
+
+/* The entry stubs, 16 bytes each at fixed addresses (link.ld puts this
+   section first, at TRAP_BASE): slot N is vector N for the exceptions
+   (0-19), then the interrupts. The IDT below is then a table of constants,
+   with nothing to build at boot. */
+#define TRAP_BASE 0x100000
+#define SLOT_TIMER 20
+#define SLOT_UPCALL 21
+#define SLOT_SPURIOUS 22
+        .section .text.traps, "ax"
+        .macro  SLOT n                  /* "moving .org backwards": a stub too long */
+        .org    trap_stubs + 16 * \n, 0xcc
+        .endm
+
         .macro  EXC vec, has_err
+        SLOT    \vec
         .globl  exc_entry_\vec
 exc_entry_\vec:
         .if     \has_err == 0
@@ -210,13 +219,17 @@ exc_entry_\vec:
         jmp     exc_common
         .endm
 
-exc_common:
-        mov     %rsp, %rdi              /* vector, error, then the iret frame */
-        and     $-16, %rsp
-        call    trap_fatal
-7:      hlt
-        jmp     7b
+        .macro  IRQ vec, slot
+        SLOT    \slot
+        .globl  irq_entry_\vec
+irq_entry_\vec:
+        push    %rdi
+        mov     $\vec, %edi
+        jmp     irq_common
+        .endm
 
+        .globl  trap_stubs
+trap_stubs:
         EXC 0, 0
         EXC 1, 0
         EXC 2, 0
@@ -226,15 +239,66 @@ exc_common:
         EXC 6, 0
         EXC 7, 0
         EXC 8, 1
+        SLOT 9
+        int3                            /* 9: no gate */
         EXC 10, 1
         EXC 11, 1
         EXC 12, 1
         EXC 13, 1
         EXC 14, 1
+        SLOT 15
+        int3                            /* 15: no gate */
         EXC 16, 0
         EXC 17, 1
         EXC 18, 0
         EXC 19, 0
+        IRQ 0xf0, SLOT_TIMER            /* local APIC timer (bare) */
+        IRQ 0xf3, SLOT_UPCALL           /* Xen event channel upcall (PVH) */
+        IRQ 0xff, SLOT_SPURIOUS         /* spurious */
+        .previous
+
+/* The IDT (PVH and bare): interrupt gates to the stubs' slots, in kernel
+   code (0x18); page faults and double faults on the TSS's first extra
+   stack (IST 1). */
+#define GATE(slot, ist) .quad (((TRAP_BASE + 16 * (slot)) & 0xffff) | (0x18 << 16) | \
+        ((ist) << 32) | (0x8e << 40) | ((((TRAP_BASE + 16 * (slot)) >> 16) & 0xffff) << 48)), 0
+#define NO_GATE .quad 0, 0
+        .section .rodata
+        .balign 16
+idt:
+        GATE(0, 0)
+        GATE(1, 0)
+        GATE(2, 0)
+        GATE(3, 0)
+        GATE(4, 0)
+        GATE(5, 0)
+        GATE(6, 0)
+        GATE(7, 0)
+        GATE(8, 1)
+        NO_GATE
+        GATE(10, 0)
+        GATE(11, 0)
+        GATE(12, 0)
+        GATE(13, 0)
+        GATE(14, 1)
+        NO_GATE
+        GATE(16, 0)
+        GATE(17, 0)
+        GATE(18, 0)
+        GATE(19, 0)
+        .fill   (0xf0 - 20) * 2, 8, 0
+        GATE(SLOT_TIMER, 0)             /* 0xf0 */
+        .fill   2 * 2, 8, 0
+        GATE(SLOT_UPCALL, 0)            /* 0xf3 */
+        .fill   (0xff - 0xf4) * 2, 8, 0
+        GATE(SLOT_SPURIOUS, 0)          /* 0xff */
+idt_end:
+        .balign 8
+        .globl  idt_ptr
+idt_ptr:
+        .word   idt_end - idt - 1
+        .quad   idt
+        .previous
 
 /* ------------------------------------------------------------ PV callbacks */
 
@@ -307,7 +371,7 @@ hypercall_page:
         .fill 4096, 1, 0xcc
 
 /* ------------------------------------------------------------------ GDT */
-        .section .rodata
+        .section .data
         .balign 8
         .globl gdt
 gdt:
@@ -315,6 +379,7 @@ gdt:
         .quad 0x00cf9a000000ffff        /* 0x08: 32-bit code */
         .quad 0x00cf92000000ffff        /* 0x10: data */
         .quad 0x00af9a000000ffff        /* 0x18: 64-bit code */
+        .quad 0, 0                      /* 0x20: the TSS (traps.c fills it in) */
 gdt_end:
 gdt_ptr32:
         .word gdt_end - gdt - 1

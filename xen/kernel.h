@@ -229,6 +229,8 @@ void snap_trace_print(void);
 /* ---- traps.c: the IDT (PVH, bare), Xen's trap table (PV), fatal traps --- */
 
 void traps_init(void);
+/* "selftest=null|stack|ud2": faults on purpose (a test of the handlers). */
+void traps_selftest(const char *what);
 /* Interrupts or event upcalls on (only while idle) and off. */
 void irq_enable(void);
 void irq_disable(void);

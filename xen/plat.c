@@ -190,6 +190,7 @@ void plat_boot(void) {
         tried = true; /* none, or it said why not and put the VM's state back */
     }
     quiet = !empty && cmdline_get(boot.cmdline, "quiet", opt, sizeof opt) != NULL;
+    if (!empty && cmdline_get(boot.cmdline, "selftest", opt, sizeof opt)) traps_selftest(opt);
     if (!empty && boot.mode != BOOT_BARE && !boot.dom0) {
         /* "xenstore-check": read our name, write a key, see its watch
            fire. xenstore itself connects at its first request: a boot

@@ -17,13 +17,6 @@
 
 extern char boot_stack_guard[];
 
-typedef struct __attribute__((packed)) IdtGate {
-    uint16_t off_lo, sel;
-    uint8_t ist, type;
-    uint16_t off_mid;
-    uint32_t off_hi, zero;
-} IdtGate;
-
 typedef struct __attribute__((packed)) Tss {
     uint32_t r0;
     uint64_t rsp[3];
@@ -33,45 +26,21 @@ typedef struct __attribute__((packed)) Tss {
     uint16_t r3, iomap;
 } Tss;
 
-static IdtGate idt[256] __attribute__((aligned(16)));
-static Tss tss __attribute__((aligned(16)));
-static uint64_t gdt64[7] __attribute__((aligned(16)));
 static uint8_t fault_stack[16384] __attribute__((aligned(16)));
+static Tss tss __attribute__((aligned(16))) = {.ist = {(uintptr_t)(fault_stack + sizeof fault_stack)},
+                                               .iomap = sizeof(Tss)};
 
-static __attribute__((noinline)) void set_gate(int vec, void (*fn)(void), int ist) {
-    uintptr_t a = (uintptr_t)fn;
-    idt[vec] = (IdtGate){.off_lo = (uint16_t)a, .sel = 0x18, .ist = (uint8_t)ist, .type = 0x8e,
-                         .off_mid = (uint16_t)(a >> 16), .off_hi = (uint32_t)(a >> 32)};
-}
-
-#define EXC_LIST(X) X(0) X(1) X(2) X(3) X(4) X(5) X(6) X(7) X(8) X(10) X(11) X(12) X(13) X(14) X(16) X(17) X(18) X(19)
-#define DECLARE_EXC(n) extern void exc_entry_##n(void);
-EXC_LIST(DECLARE_EXC)
-extern void irq_entry_0xf0(void), irq_entry_0xf3(void), irq_entry_0xff(void);
+/* boot.S: its GDT (the TSS's two words at 0x20 are ours to fill), and the
+   IDT it holds ready, a table of constants (the stubs sit at fixed
+   addresses): nothing to build here but the TSS's descriptor. */
+extern uint64_t gdt[];
+extern const struct __attribute__((packed)) { uint16_t lim; uint64_t base; } idt_ptr;
 
 static void idt_init(void) {
-    /* the boot GDT plus a TSS descriptor (16 bytes) at selector 0x20 */
-    gdt64[1] = 0x00cf9a000000ffffULL;
-    gdt64[2] = 0x00cf92000000ffffULL;
-    gdt64[3] = 0x00af9a000000ffffULL;
     uintptr_t t = (uintptr_t)&tss;
-    gdt64[4] = (sizeof tss - 1) | ((t & 0xffffff) << 16) | (0x89ULL << 40) | (((t >> 24) & 0xff) << 56);
-    gdt64[5] = t >> 32;
-    tss.ist[0] = (uintptr_t)(fault_stack + sizeof fault_stack);
-    tss.iomap = sizeof tss;
-    struct __attribute__((packed)) { uint16_t lim; uint64_t base; } g = {sizeof gdt64 - 1, (uintptr_t)gdt64};
-    __asm__ volatile("lgdt %0; ltr %w1" ::"m"(g), "r"(0x20) : "memory");
-
-    /* a table and a loop, not 21 inlined stores: boot code runs once, and
-       under emulation each instruction is translated before it runs */
-#define EXC_GATE(n) {n, exc_entry_##n},
-    static const struct { uint8_t vec; void (*fn)(void); } gates[] = {
-        EXC_LIST(EXC_GATE){VEC_APIC_TIMER, irq_entry_0xf0},
-        {VEC_XEN_UPCALL, irq_entry_0xf3}, {VEC_SPURIOUS, irq_entry_0xff}};
-    for (size_t i = 0; i < sizeof gates / sizeof gates[0]; i++)
-        set_gate(gates[i].vec, gates[i].fn, gates[i].vec == 8 || gates[i].vec == 14);
-    struct __attribute__((packed)) { uint16_t lim; uint64_t base; } d = {sizeof idt - 1, (uintptr_t)idt};
-    __asm__ volatile("lidt %0" ::"m"(d) : "memory");
+    gdt[4] = (sizeof tss - 1) | ((t & 0xffffff) << 16) | (0x89ULL << 40) | (((t >> 24) & 0xff) << 56);
+    gdt[5] = t >> 32;
+    __asm__ volatile("ltr %w0; lidt %1" ::"r"(0x20), "m"(idt_ptr) : "memory");
 }
 
 /* The legacy PICs, on bare PVH: every line masked (OCW1), so that the
@@ -182,4 +151,26 @@ _Noreturn void trap_fatal(const uint64_t *f) {
 _Noreturn void pv_failsafe(const uint64_t *f) {
     kprintf("\nspore: crash: Xen failsafe callback at rip %#lx\n", (unsigned long)f[2]);
     boot_shutdown(1, true);
+}
+
+/* "selftest=null|stack|ud2" on the command line: a fault of that kind, on
+   purpose, for the tests of the handlers above (each is reported, and the
+   guest stops as crashed). */
+static __attribute__((noinline)) unsigned deeper(volatile unsigned n) {
+    volatile uint8_t frame[512];
+    frame[0] = (uint8_t)n;
+    /* not a tail call: every frame stays, until the guard page */
+    return (n < UINT32_MAX ? deeper(n + 1) : 0) + frame[0];
+}
+
+void traps_selftest(const char *what) {
+    if (strcmp(what, "null") == 0) {
+        volatile uint64_t *zero = (volatile uint64_t *)(uintptr_t)(boot.tsc_entry & 0);
+        kprintf("spore: selftest: %lu\n", (unsigned long)*zero);
+    } else if (strcmp(what, "stack") == 0) {
+        kprintf("spore: selftest: %u\n", deeper(0));
+    } else if (strcmp(what, "ud2") == 0) {
+        __asm__ volatile("ud2");
+    }
+    kprintf("spore: selftest=%s: expected null, stack or ud2\n", what);
 }
