@@ -349,7 +349,8 @@ static int gather(BuildSet *s, BuildModule **kept, size_t nkept, Files *out)
             return -1;
         }
         const char *slash = strrchr(s->apps[i].path, '/');
-        out->f[out->n++] = (ImageSpecFile){strdup(slash ? slash + 1 : s->apps[i].path), bytes, len, false};
+        out->f[out->n++] =
+            (ImageSpecFile){strdup(slash ? slash + 1 : s->apps[i].path), bytes, len, false};
     }
     return 0;
 }
@@ -442,7 +443,8 @@ static int write_outputs(const Options *o, const char *name, const char *kernel,
             if (!o->cold)
                 snap = build_snapshot(path, o->memory_mb, loaded, &snap_len, &npreload, why,
                                       sizeof why);
-            if (snap && image_seal_kernel(kernel, image, len, snap, snap_len, path, err, sizeof err) < 0)
+            if (snap &&
+                image_seal_kernel(kernel, image, len, snap, snap_len, path, err, sizeof err) < 0)
                 goto out;
         }
     }

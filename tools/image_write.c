@@ -179,7 +179,8 @@ static void deflate_file(Placed *p)
     uint8_t *b = malloc(n);
     if (!b)
         return; /* stored as it is */
-    if (compress2(b, &n, f->data, (uLong)f->len, Z_BEST_COMPRESSION) != Z_OK || n > f->len - f->len / 10) {
+    if (compress2(b, &n, f->data, (uLong)f->len, Z_BEST_COMPRESSION) != Z_OK ||
+        n > f->len - f->len / 10) {
         free(b);
         return;
     }

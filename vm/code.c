@@ -205,7 +205,8 @@ static void attributes_now(Module *mod) {
     if (mod->attributes != TERM_NONE) return;
     uint8_t *owned;
     const uint8_t *src = module_src(mod, &owned);
-    if (!src || beamfile_read_attributes(src, mod->src_len, &mod->attributes, &mod->compile_info) < 0) {
+    if (!src ||
+        beamfile_read_attributes(src, mod->src_len, &mod->attributes, &mod->compile_info) < 0) {
         mod->attributes = mod->compile_info = TERM_NIL;
     }
     vm_free(owned);

@@ -206,8 +206,8 @@ SnapMode snap_mode(const char *cmdline, const char **list);
    and room for a snapshot's header, where a snapshot's heap goes. */
 static inline uintptr_t snap_heap_floor(void) {
     extern char __vmstate_start[], __vmdata_end[];
-    return ALIGN_UP(ALIGN_UP(seal_end(), 16) + sizeof(SnapHeader) + (size_t)(__vmdata_end - __vmstate_start),
-                    PAGE_SIZE);
+    size_t data = (size_t)(__vmdata_end - __vmstate_start); /* the VM's data as linked */
+    return ALIGN_UP(ALIGN_UP(seal_end(), 16) + sizeof(SnapHeader) + data, PAGE_SIZE);
 }
 /* True when the image has a snapshot whose header matches this kernel:
    then the heap's floor holds the page tables mm.c built in the run that

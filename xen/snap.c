@@ -135,10 +135,13 @@ static const char *header_check(const SnapHeader *h, size_t len) {
     __builtin_memcpy(&magic, SNAP_MAGIC, 8); /* inlined */
     __builtin_memcpy(&got, h->magic, 8);
     layout(want);
-    uint64_t kind = (got ^ magic) | (h->version ^ SNAP_VERSION) | (h->header_size ^ (uint32_t)sizeof *h);
-    uint64_t other = (h->layout[0] ^ want[0]) | (h->layout[1] ^ want[1]) | (h->layout[2] ^ want[2]) |
-                     (h->layout[3] ^ want[3]) | (h->layout[4] ^ want[4]);
-    uint64_t bad = (len ^ (sizeof *h + data_len())) | kind | other | (uint64_t)(h->heap_brk < h->heap_lo) |
+    uint64_t kind = (got ^ magic) | (h->version ^ SNAP_VERSION) |
+                    (h->header_size ^ (uint32_t)sizeof *h);
+    uint64_t other = (h->layout[0] ^ want[0]) | (h->layout[1] ^ want[1]) |
+                     (h->layout[2] ^ want[2]) | (h->layout[3] ^ want[3]) |
+                     (h->layout[4] ^ want[4]);
+    uint64_t bad = (len ^ (sizeof *h + data_len())) | kind | other |
+                   (uint64_t)(h->heap_brk < h->heap_lo) |
                    (uint64_t)(h->heap_len > h->heap_brk - h->heap_lo);
     if (!bad && h->sum == snap_header_sum(h)) return NULL;
     if (len != sizeof *h + data_len()) return "its header is cut short";

@@ -10,9 +10,9 @@
 ** (1.193182 MHz), lazily: the PIT starts counting at time_start (called as
 ** the VM starts: at its first Erlang instruction after a warm start, before
 ** vm_main in a cold one) and the rate is taken at the first clock read, at
-** least CAL_TICKS later, so that the VM's run covers most of the wait. The local APIC timer, measured
-** in the same window, wakes the idle hlt. The wall clock is the CMOS RTC,
-** read once.
+** least CAL_TICKS later, so that the VM's run covers most of the wait. The
+** local APIC timer, measured in the same window, wakes the idle hlt. The
+** wall clock is the CMOS RTC, read once.
 */
 #include <string.h>
 

@@ -27,8 +27,10 @@ typedef struct __attribute__((packed)) Tss {
 } Tss;
 
 static uint8_t fault_stack[16384] __attribute__((aligned(16)));
-static Tss tss __attribute__((aligned(16))) = {.ist = {(uintptr_t)(fault_stack + sizeof fault_stack)},
-                                               .iomap = sizeof(Tss)};
+static Tss tss __attribute__((aligned(16))) = {
+    .ist = {(uintptr_t)(fault_stack + sizeof fault_stack)},
+    .iomap = sizeof(Tss),
+};
 
 /* boot.S: its GDT (the TSS's two words at 0x20 are ours to fill), and the
    IDT it holds ready, a table of constants (the stubs sit at fixed
@@ -38,7 +40,8 @@ extern const struct __attribute__((packed)) { uint16_t lim; uint64_t base; } idt
 
 static void idt_init(void) {
     uintptr_t t = (uintptr_t)&tss;
-    gdt[4] = (sizeof tss - 1) | ((t & 0xffffff) << 16) | (0x89ULL << 40) | (((t >> 24) & 0xff) << 56);
+    gdt[4] = (sizeof tss - 1) | ((t & 0xffffff) << 16) | (0x89ULL << 40) |
+             (((t >> 24) & 0xff) << 56);
     gdt[5] = t >> 32;
     __asm__ volatile("ltr %w0; lidt %1" ::"r"(0x20), "m"(idt_ptr) : "memory");
 }
