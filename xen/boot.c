@@ -49,9 +49,10 @@ uint32_t boot_xen_cpuid_base(void) {
     for (uint32_t base = 0x40000000; base < 0x40000400; base += 0x100) {
         uint32_t r[4];
         cpuid(base, 0, r);
-        /* "XenVMMXenVMM" */
-        if (r[1] == 0x566e6558 && r[2] == 0x65584d4d && r[3] == 0x4d4d566e && r[0] - base >= 2)
-            return base;
+        /* "XenVMMXenVMM", and room for the leaves we read: one test (on
+           the boot's way, each branch is a block to translate) */
+        uint32_t d = (r[1] ^ 0x566e6558) | (r[2] ^ 0x65584d4d) | (r[3] ^ 0x4d4d566e);
+        if ((d == 0) & (r[0] - base >= 2)) return base;
     }
     return 0;
 }
@@ -86,12 +87,12 @@ void pvh_main(uint32_t si_paddr) {
         boot.mode = BOOT_BARE;
     }
     copy_cmdline((const char *)(uintptr_t)si->cmdline_paddr, MAX_GUEST_CMDLINE);
-    if (si->nr_modules > 0 && si->modlist_paddr) {
+    if ((si->nr_modules > 0) & (si->modlist_paddr != 0)) {
         const struct hvm_modlist_entry *m = (const void *)(uintptr_t)si->modlist_paddr;
         boot.module = (const uint8_t *)(uintptr_t)m[0].paddr;
         boot.module_len = m[0].size;
     }
-    if (si->version >= 1 && si->memmap_entries && si->memmap_paddr) {
+    if ((si->version >= 1) & (si->memmap_entries != 0) & (si->memmap_paddr != 0)) {
         const struct hvm_memmap_table_entry *mm = (const void *)(uintptr_t)si->memmap_paddr;
         for (uint32_t i = 0; i < si->memmap_entries; i++)
             add_ram(mm[i].addr, mm[i].addr + mm[i].size, mm[i].type == XEN_HVM_MEMMAP_TYPE_RAM);
