@@ -424,20 +424,25 @@ static int write_outputs(const Options *o, const char *name, const char *kernel,
     size_t len, snap_len = 0, npreload = 0;
     char *loaded = NULL;
     int rc = -1;
+    /* the trace run's image need not be deflated: which modules load
+       does not depend on it */
+    spec->deflate = o->no_xen;
     if (image_encode(spec, &image, &len, err, sizeof err) < 0)
         goto out;
+    spec->deflate = true;
     snprintf(path, sizeof path, "%s/%s.xen", o->outdir, name);
     if (!o->no_xen) {
         if (image_seal_kernel(kernel, image, len, NULL, 0, path, err, sizeof err) < 0)
             goto out;
         loaded = build_trace(path, o->memory_mb, why, sizeof why);
-        if (loaded) {
+        if (loaded)
             keep_loaded_raw(spec, files, loaded);
-            free(image);
-            image = NULL;
-            if (image_encode(spec, &image, &len, err, sizeof err) < 0 ||
-                image_seal_kernel(kernel, image, len, NULL, 0, path, err, sizeof err) < 0)
-                goto out;
+        free(image);
+        image = NULL;
+        if (image_encode(spec, &image, &len, err, sizeof err) < 0 ||
+            image_seal_kernel(kernel, image, len, NULL, 0, path, err, sizeof err) < 0)
+            goto out;
+        if (loaded) {
             /* The warm start: a snapshot of the VM with those modules
                loaded, taken by booting the kernel just written. */
             if (!o->cold)

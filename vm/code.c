@@ -150,11 +150,7 @@ static bool boot_find(const char *name, size_t n, const char *ext, const uint8_t
     if (!f) return false;
     if (fp) *fp = f;
     if (!(*data = image_read(f, owned))) {
-        StrBuf b;
-        strbuf_init(&b);
-        strbuf_printf(&b, "spore: cannot read image:%s: its deflated bytes are corrupt\n", file);
-        plat_console_write(b.s, b.len);
-        strbuf_free(&b);
+        vm_say("spore: cannot read image:%s: its deflated bytes are corrupt\n", file);
         return false;
     }
     *len = f->len;

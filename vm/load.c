@@ -969,11 +969,7 @@ static Module *load_common(const char *path, const uint8_t *data, size_t len, te
         mod->md5_pending = true;
     }
     if (rc != 0) {
-        StrBuf b;
-        strbuf_init(&b);
-        strbuf_printf(&b, "spore: cannot load %s\n", L.err);
-        plat_console_write(b.s, b.len);
-        strbuf_free(&b);
+        vm_say("spore: cannot load %s\n", L.err);
         /* what 'finish' may have handed the module before it failed */
         vm_free(mod->code);
         vm_free(mod->funs);

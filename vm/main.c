@@ -92,11 +92,7 @@ static bool open_image(const PlatStart *start) {
                         : bundle_open(&bundle, start->image, start->image_len, err, sizeof err);
     if (rc < 0) {
         have_image = false;
-        StrBuf b;
-        strbuf_init(&b);
-        strbuf_printf(&b, "spore: %s\n", err);
-        plat_console_write(b.s, b.len);
-        strbuf_free(&b);
+        vm_say("spore: %s\n", err);
         return false;
     }
     if (have_image) code_use_image(&image);
@@ -158,11 +154,7 @@ int vm_preload(const char *list) {
         size_t n = end ? (size_t)(end - list) : strlen(list);
         term_t why;
         if (n > 0 && (n > 255 || !code_ensure_loaded(atom_intern(list, n), &why))) {
-            StrBuf b;
-            strbuf_init(&b);
-            strbuf_printf(&b, "spore: cannot preload %.*s\n", (int)n, list);
-            plat_console_write(b.s, b.len);
-            strbuf_free(&b);
+            vm_say("spore: cannot preload %.*s\n", (int)n, list);
             return 1;
         }
         list += n + (end != NULL);

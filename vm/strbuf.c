@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "plat.h"
 #include "strbuf.h"
 
 void strbuf_init(StrBuf *b)
@@ -65,6 +66,16 @@ void strbuf_printf(StrBuf *b, const char *fmt, ...)
     vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
     va_end(ap);
     b->len += (size_t)n;
+}
+
+void vm_say(const char *fmt, ...)
+{
+    char line[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    if (n > 0) plat_console_write(line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1);
 }
 
 void msg_vprintf(char *err, size_t errlen, const char *prefix, const char *fmt, va_list ap)

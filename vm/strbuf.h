@@ -19,6 +19,8 @@ void strbuf_add(StrBuf *b, const char *s, size_t n);
 void strbuf_puts(StrBuf *b, const char *s);
 void strbuf_putc(StrBuf *b, char c);
 void strbuf_printf(StrBuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Writes the formatted text to the console (plat_console_write). */
+void vm_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Error messages of the readers of untrusted bytes (bundles, images):
    'prefix' then the message, into 'err' ('errlen' bytes, cut to fit). */
