@@ -23,14 +23,7 @@
 
 #include "../xen/xen_note.h"
 
-XEN_NOTE(XEN_ELFNOTE_PHYS32_ENTRY, .long pvh_start32)
-XEN_NOTE(XEN_ELFNOTE_ENTRY,          .quad pv_start64)
-XEN_NOTE(XEN_ELFNOTE_HYPERCALL_PAGE, .quad hypercall_page)
-XEN_NOTE(XEN_ELFNOTE_VIRT_BASE,      .quad 0)
-XEN_NOTE(XEN_ELFNOTE_PADDR_OFFSET,   .quad 0)
-XEN_NOTE(XEN_ELFNOTE_GUEST_OS,       .asciz "empty")
-XEN_NOTE(XEN_ELFNOTE_XEN_VERSION,    .asciz "xen-3.0")
-XEN_NOTE(XEN_ELFNOTE_LOADER,         .asciz "generic")
+XEN_GUEST_NOTES("empty")
 
         .section .text, "ax"
 

@@ -74,4 +74,12 @@ static inline uint64_t snap_header_sum(const SnapHeader *h)
     return s;
 }
 
+/* The header's own checks: magic, version, size and sum (what it names
+   is the reader's to check). */
+static inline int snap_header_ok(const SnapHeader *h)
+{
+    return __builtin_memcmp(h->magic, SNAP_MAGIC, 8) == 0 && h->version == SNAP_VERSION &&
+           h->header_size == sizeof *h && h->sum == snap_header_sum(h);
+}
+
 #endif

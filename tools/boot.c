@@ -86,8 +86,7 @@ static int check_snapshot(int fd, uint64_t size, uint64_t off, uint64_t filesz, 
     SnapHeader h;
     uint64_t at = seal_snap_offset(sealed_len);
     if (at + sizeof h > filesz || read_at(fd, &h, sizeof h, off + at) < 0 ||
-        memcmp(h.magic, SNAP_MAGIC, 8) != 0 || h.version != SNAP_VERSION ||
-        h.header_size != sizeof h || h.sum != snap_header_sum(&h) || h.heap_lo < vaddr ||
+        !snap_header_ok(&h) || h.heap_lo < vaddr ||
         h.heap_lo - vaddr > filesz || h.heap_len > filesz - (h.heap_lo - vaddr)) {
         snprintf(err, errlen, "not a whole spore kernel (its snapshot's header is damaged: "
                               "build it again)");

@@ -401,8 +401,7 @@ static int plan_snapshot(const uint8_t *k, const Elf64_Ehdr *eh, const uint8_t *
     SnapHeader h;
     if (snap_len >= sizeof h)
         memcpy(&h, snap, sizeof h);
-    if (snap_len < sizeof h || memcmp(h.magic, SNAP_MAGIC, 8) != 0 || h.version != SNAP_VERSION ||
-        h.header_size != sizeof h || h.size != snap_len || h.sum != snap_header_sum(&h))
+    if (snap_len < sizeof h || !snap_header_ok(&h) || h.size != snap_len)
         return fail(err, errlen, "the snapshot is malformed");
     uint64_t lo = h.layout[2], data_end = h.layout[3], end = h.layout[4];
     sp->heap_lo = h.heap_lo;

@@ -54,8 +54,7 @@ int vm_run(void);
 void vm_thaw(void);
 size_t vm_loaded(char *buf, size_t len);
 /* Called by a platform about to copy the VM's memory: zeroes the blocks
-   the VM's allocator holds free, so that no stale bytes go into the copy
-   (and zeros, which a sparse copy leaves out, take their place). */
+   the VM's allocator holds free, so that no stale bytes go into the copy. */
 void vm_scrub(void);
 
 /* Writes 'n' bytes to the console. Never fails; may block briefly. */

@@ -204,10 +204,14 @@ typedef enum { SNAP_NONE, SNAP_TRACE, SNAP_TAKE, SNAP_COLD } SnapMode;
 SnapMode snap_mode(const char *cmdline, const char **list);
 /* The heap's floor under PVH and bare PVH: the first page past the image
    and room for a snapshot's header, where a snapshot's heap goes. */
-static inline uintptr_t snap_heap_floor(void) {
+/* The VM's data as linked (link.ld's state segment, less its bss): what a
+   sealed kernel keeps after a snapshot's header. */
+static inline size_t snap_data_len(void) {
     extern char __vmstate_start[], __vmdata_end[];
-    size_t data = (size_t)(__vmdata_end - __vmstate_start); /* the VM's data as linked */
-    return ALIGN_UP(ALIGN_UP(seal_end(), 16) + sizeof(SnapHeader) + data, PAGE_SIZE);
+    return (size_t)(__vmdata_end - __vmstate_start);
+}
+static inline uintptr_t snap_heap_floor(void) {
+    return ALIGN_UP(ALIGN_UP(seal_end(), 16) + sizeof(SnapHeader) + snap_data_len(), PAGE_SIZE);
 }
 /* True when the image has a snapshot whose header matches this kernel:
    then the heap's floor holds the page tables mm.c built in the run that

@@ -51,7 +51,6 @@ static void layout(uint64_t out[SNAP_NLAYOUT]) {
     out[4] = (uintptr_t)__vmstate_end;
 }
 
-static size_t data_len(void) { return (size_t)(__vmdata_end - __vmstate_start); }
 static size_t state_len(void) { return (size_t)(__vmstate_end - __vmstate_start); }
 
 /* ---- the command line ---- */
@@ -140,11 +139,11 @@ static const char *header_check(const SnapHeader *h, size_t len) {
     uint64_t other = (h->layout[0] ^ want[0]) | (h->layout[1] ^ want[1]) |
                      (h->layout[2] ^ want[2]) | (h->layout[3] ^ want[3]) |
                      (h->layout[4] ^ want[4]);
-    uint64_t bad = (len ^ (sizeof *h + data_len())) | kind | other |
+    uint64_t bad = (len ^ (sizeof *h + snap_data_len())) | kind | other |
                    (uint64_t)(h->heap_brk < h->heap_lo) |
                    (uint64_t)(h->heap_len > h->heap_brk - h->heap_lo);
     if (!bad && h->sum == snap_header_sum(h)) return NULL;
-    if (len != sizeof *h + data_len()) return "its header is cut short";
+    if (len != sizeof *h + snap_data_len()) return "its header is cut short";
     if (kind || h->sum != snap_header_sum(h)) return "not a snapshot this kernel reads";
     if (other) return "taken of another kernel";
     return "malformed";
@@ -201,13 +200,13 @@ bool snap_start(SnapMode mode, bool vm_args, uint64_t *clock) {
         }
     }
     /* cold: the VM's state as linked (its data kept after the header) */
-    if (len != sizeof *h + data_len()) {
+    if (len != sizeof *h + snap_data_len()) {
         kprintf("spore: the image's snapshot is cut short: the VM's state cannot be put back; "
                 "rebuild the image\n");
         boot_shutdown(1, true);
     }
-    memcpy(__vmstate_start, p + sizeof *h, data_len());
-    memset(__vmdata_end, 0, state_len() - data_len());
+    memcpy(__vmstate_start, p + sizeof *h, snap_data_len());
+    memset(__vmdata_end, 0, state_len() - snap_data_len());
     if (why) kprintf("spore: the image's snapshot is not used (%s): a cold start\n", why);
     return false;
 }
