@@ -403,11 +403,12 @@ static void keep_loaded_raw(ImageSpec *spec, ImageSpecFile *files, const char *l
         if (!dot || strcmp(dot, ".beam") != 0)
             continue;
         size_t n = (size_t)(dot - f);
-        for (const char *m = loaded; *m;) {
-            size_t k = strcspn(m, ",");
+        for (const char *m = loaded; *m;) { /* M1/HEX,M2,... */
+            size_t k = strcspn(m, ",/");
             if (k == n && memcmp(m, f, n) == 0)
                 files[i].raw = true;
-            m += k + (m[k] == ',');
+            m += k + strcspn(m + k, ",");
+            m += *m == ',';
         }
     }
 }

@@ -136,7 +136,8 @@ int build_out_libvirt(const char *path, const char *name, const char *kernel, ui
 
 /* Boots the kernel image 'xen' (the image sealed in, no snapshot) under
    QEMU until the program first waits (xen/snap.c's trace run): the modules
-   loaded by then, comma-separated in the order they loaded (malloc'd);
+   loaded by then, comma-separated in the order they loaded, each with the
+   functions decoded by then (vm_loaded's list; malloc'd);
    NULL with a reason in 'err' when QEMU is missing or the run fails. */
 char *build_trace(const char *xen, unsigned mem_mb, char *err, size_t errlen);
 /* Boots 'xen' again to take the snapshot of its warm start with the

@@ -275,18 +275,23 @@ uint8_t *build_snapshot(const char *xen, unsigned mem_mb, const char *loaded, si
     if (!run_dir(dir, sizeof dir, err, errlen))
         return NULL;
     snprintf(console, sizeof console, "%s/console", dir);
-    /* as many modules as the command line holds, in the order they loaded */
+    /* as many modules as the command line holds, in the order they loaded,
+       with the functions to decode (or, past the room for those, none) */
     char cmdline[BOOT_CMDLINE_MAX];
     int k = snprintf(cmdline, sizeof cmdline, "quiet snapshot=take:");
     *npreload = 0;
     for (const char *m = loaded; *m;) {
         size_t n = strcspn(m, ",");
-        if ((size_t)k + n + 2 > sizeof cmdline)
-            break;
+        if ((size_t)k + n + 2 > sizeof cmdline) {
+            n = strcspn(m, ",/");
+            if ((size_t)k + n + 2 > sizeof cmdline)
+                break;
+        }
         k += snprintf(cmdline + k, sizeof cmdline - (size_t)k, "%s%.*s", *npreload ? "," : "",
                       (int)n, m);
         (*npreload)++;
-        m += n + (m[n] == ',');
+        m += strcspn(m, ",");
+        m += *m == ',';
     }
     uint8_t *snap = take(xen, mem_mb < 16 ? 16 : mem_mb, cmdline, dir, console, len, err, errlen);
     unlink(console);

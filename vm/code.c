@@ -69,8 +69,6 @@ Export *code_export(term_t m, term_t f, uint32_t arity) {
 /* ---- modules ---- */
 
 static Module *modules;
-static Module **by_addr;        /* loaded modules sorted by code address */
-static size_t nby_addr;
 
 Module *code_module(term_t m) {
     for (Module *mod = modules; mod; mod = mod->next)
@@ -81,13 +79,40 @@ Module *code_module(term_t m) {
 void code_register(Module *mod) {
     mod->next = modules;
     modules = mod;
-    by_addr = vm_realloc(by_addr, (nby_addr + 1) * sizeof *by_addr);
-    size_t i = nby_addr++;
-    while (i > 0 && by_addr[i - 1]->code > mod->code) {
-        by_addr[i] = by_addr[i - 1];
-        i--;
+}
+
+/* The code's ranges, by address: a module's code decoded at load is one,
+   each function decoded later is one. They mostly come in rising order
+   (the heap grows up), so adding one is mostly an append. */
+typedef struct Range { const Instr *lo, *hi; Module *mod; uint32_t fn; } Range;
+static Range *ranges;
+static size_t nranges, ranges_cap;
+
+void code_add_range(const Instr *start, size_t words, Module *mod, uint32_t fn) {
+    if (nranges == ranges_cap) {
+        ranges_cap = ranges_cap ? 2 * ranges_cap : 64;
+        ranges = vm_realloc(ranges, ranges_cap * sizeof *ranges);
     }
-    by_addr[i] = mod;
+    size_t i = nranges++;
+    while (i > 0 && ranges[i - 1].lo > start) i--;
+    memmove(ranges + i + 1, ranges + i, (nranges - 1 - i) * sizeof *ranges);
+    ranges[i] = (Range){start, start + words, mod, fn};
+}
+
+/* Functions decoded after their module loaded are carved from chunks of
+   CODE_CHUNK words; one larger than a quarter of a chunk has its own. */
+#define CODE_CHUNK 2048
+static Instr *code_cur, *code_end;
+
+Instr *code_alloc(size_t words) {
+    if (words > CODE_CHUNK / 4) return vm_alloc(words * sizeof(Instr));
+    if ((size_t)(code_end - code_cur) < words) {
+        code_cur = vm_alloc(CODE_CHUNK * sizeof(Instr));
+        code_end = code_cur + CODE_CHUNK;
+    }
+    Instr *w = code_cur;
+    code_cur += words;
+    return w;
 }
 
 Module *code_modules(void) { return modules; }
@@ -230,20 +255,19 @@ Module *code_ensure_loaded(term_t m, term_t *why) {
     const ImageFile *f = NULL;
     if (boot_find(name, n, ".beam", &in, &len, &inflated, &f)) {
         /* the image's bytes stay: loaded in place, MD5 and attributes when
-           asked (a deflated file is loaded from a copy inflated for the
-           while, and inflated again if they are asked) */
+           asked (a deflated file is loaded from a copy inflated until its
+           functions are all decoded, and inflated again if they are asked) */
         StrBuf b; /* "image:Mod.beam", without printf's code on the boot path */
         strbuf_init(&b);
         strbuf_puts(&b, image ? "image:" : "bundle:");
         strbuf_add(&b, name, n);
         strbuf_puts(&b, ".beam");
-        mod = load_module_kept(b.s, in, len, m);
+        mod = load_module_kept(b.s, in, len, m, inflated);
         strbuf_free(&b);
         if (mod && inflated) {
             mod->src = f->data;
             mod->src_stored = f->stored;
         }
-        vm_free(inflated);
         if (!mod) *why = ATOM_badfile;
         return mod;
     }
@@ -267,33 +291,37 @@ Module *code_ensure_loaded(term_t m, term_t *why) {
 /* ---- stack-trace support ---- */
 
 bool code_locate(const Instr *ip, Module **modp, const struct FuncInfo **fip, LineRef *where) {
-    size_t lo = 0, hi = nby_addr;
-    while (lo < hi) {   /* the last module whose code starts at or before ip */
+    size_t lo = 0, hi = nranges;
+    while (lo < hi) {   /* the last range that starts at or before ip */
         size_t mid = (lo + hi) / 2;
-        if (by_addr[mid]->code <= ip) lo = mid + 1;
+        if (ranges[mid].lo <= ip) lo = mid + 1;
         else hi = mid;
     }
-    if (lo == 0) return false;
-    Module *mod = by_addr[lo - 1];
-    if (ip >= mod->code + mod->code_words) return false;
+    if (lo == 0 || ip >= ranges[lo - 1].hi) return false;
+    const Range *r = &ranges[lo - 1];
+    Module *mod = r->mod;
     const struct FuncInfo *fi = NULL;
-    lo = 0, hi = mod->num_funcs;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (mod->funcs[mid].start <= ip) lo = mid + 1;
-        else hi = mid;
+    if (r->fn != UINT32_MAX) {
+        fi = &mod->funcs[r->fn];
+    } else { /* decoded at load: all of them, in the order of their addresses */
+        lo = 0, hi = mod->num_funcs;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (mod->funcs[mid].start <= ip) lo = mid + 1;
+            else hi = mid;
+        }
+        if (lo == 0) return false;
+        fi = &mod->funcs[lo - 1];
     }
-    if (lo == 0) return false;
-    fi = &mod->funcs[lo - 1];
     where->file = 0;
     where->line = 0;
-    lo = 0, hi = mod->num_lines;
+    lo = 0, hi = fi->num_lines;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (mod->lines[mid].at <= ip) lo = mid + 1;
+        if (fi->lines[mid].at <= ip) lo = mid + 1;
         else hi = mid;
     }
-    if (lo > 0 && mod->lines[lo - 1].at >= fi->start) *where = mod->lines[lo - 1].ref;
+    if (lo > 0) *where = fi->lines[lo - 1].ref;
     *modp = mod;
     *fip = fi;
     return true;

@@ -51,21 +51,34 @@ static inline term_t *fun_env(term_t f) { return term_ptr(f) + 2; }
 /* export fun layout: [hdr(HDR_EXPORT, 1)] Export* */
 static inline Export *fun_export(term_t f) { return (Export *)(uintptr_t)term_ptr(f)[1]; }
 
+
 typedef struct LineRef { uint32_t file, line; } LineRef;
+
+/* A function of a module. Its code is decoded when the module loads, or
+   (a module of the program image) at its first call: until then 'start'
+   is NULL, and calls go to 'stub', an instruction that decodes the
+   function and becomes a jump to it. */
+struct LineAt { const Instr *at; LineRef ref; };
+struct FuncInfo {
+    const Instr *start;        /* its func_info instruction, or NULL */
+    term_t name;
+    uint32_t arity;
+    uint32_t words;            /* of code, from 'start' */
+    uint32_t num_lines;
+    struct LineAt *lines;      /* the line table of its code, by address */
+    Instr stub[2];
+};
 
 typedef struct Module {
     term_t name;
     const Instr *on_load;   /* the -on_load function's entry until it has run, else NULL */
-    Instr *code;
+    Instr *code;            /* the code of the functions decoded at load, or NULL */
     size_t code_words;
     FunEntry *funs;
     uint32_t num_funs;
-    /* Function starts, sorted by address, for stack traces: */
-    struct FuncInfo { const Instr *start; term_t name; uint32_t arity; } *funcs;
+    struct FuncInfo *funcs; /* in the order of the file */
     uint32_t num_funcs;
-    /* Line table: 'line_at' maps instruction addresses to LineRef. */
-    struct LineAt { const Instr *at; LineRef ref; } *lines;
-    uint32_t num_lines;
+    struct LineAt *lines;   /* the line tables of the functions decoded at load */
     term_t *files;          /* file names, as Erlang strings in the literal area */
     uint32_t num_files;
     term_t attributes, compile_info; /* literal terms */
@@ -76,6 +89,7 @@ typedef struct Module {
     size_t src_len;
     size_t src_stored;      /* not 0: 'src' is that many bytes deflated (image.h) */
     bool md5_pending;       /* md5 is computed from 'src' when first asked */
+    struct Lazy *lazy;      /* what decoding its other functions needs (load.c), or NULL */
     struct Module *next;
 } Module;
 
@@ -95,6 +109,12 @@ term_t code_module_compile_info(Module *mod);
 /* The loaded module named 'm', or NULL. */
 Module *code_module(term_t m);
 void code_register(Module *mod);  /* makes a freshly loaded module current */
+/* Records that the 'words' of code at 'start' are function 'fn' of 'mod'
+   (UINT32_MAX: several of its functions, found by their 'start'), for
+   code_locate. */
+void code_add_range(const Instr *start, size_t words, Module *mod, uint32_t fn);
+/* Words for a function decoded after its module loaded; never freed. */
+Instr *code_alloc(size_t words);
 
 /* Loads 'm' if it is not loaded: Mod.beam from the program image or the
    bundle, else from the code path (never from the code path when the image

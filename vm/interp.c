@@ -20,6 +20,7 @@
 ** stack and resumes there, or ends the process.
 */
 #include <math.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "atom.h"
@@ -27,6 +28,7 @@
 #include "gc.h"
 #include "instrs.h"
 #include "interp.h"
+#include "load.h"
 
 #include "../bif/bif.h"
 #include "../sched/sched.h"
@@ -779,6 +781,20 @@ dispatch:
     }
     CASE(jump) {
         ip = LBL(0);
+        NEXT();
+    }
+
+    CASE(lazy) { /* ip is the stub of a function not decoded yet (load.c) */
+        Module *m = (Module *)OPW(0);
+        const struct FuncInfo *fi =
+            (const struct FuncInfo *)((const char *)ip - offsetof(struct FuncInfo, stub));
+        const Instr *entry = load_function(m, (uint32_t)(fi - m->funcs));
+        if (VM_UNLIKELY(!entry)) {
+            err_mfa = code_export(m->name, fi->name, fi->arity);
+            err_args = x;
+            RAISE(ATOM_undef);
+        }
+        ip = entry;
         NEXT();
     }
 

@@ -24,6 +24,8 @@
 #include "plat.h"
 #include "strbuf.h"
 
+typedef struct Lazy Lazy;
+
 typedef struct Patch { size_t at; uint32_t label; } Patch;
 
 typedef struct Loader {
@@ -43,6 +45,9 @@ typedef struct Loader {
     FunEntry *funs;
     const uint8_t *strings;
     size_t on_load_at;        /* 1 + offset of the on_load function's entry, or 0 */
+    uint32_t label_lo, label_hi; /* the labels 'label_at' holds: label_at[l - label_lo] */
+    Module *mod;              /* decoding one function of this module (lazy), else NULL */
+    uint32_t fn;              /* that function */
     char err[256];
 } Loader;
 
@@ -411,7 +416,8 @@ static int translate(Loader *L, const BeamOp *op) {
     case 1: /* label */
         if (a[0].kind != BO_U || a[0].val == 0 || a[0].val > L->bf.num_labels)
             return fail(L, "bad label");
-        L->label_at[a[0].val] = L->n;
+        if (a[0].val < L->label_lo || a[0].val > L->label_hi) return fail(L, "label out of place");
+        L->label_at[a[0].val - L->label_lo] = L->n;
         return 0;
     case 2: /* func_info */
         if (a[1].kind != BO_ATOM || a[2].kind != BO_U || !term_is_atom(a[1].term))
@@ -828,6 +834,34 @@ static int label_addr(Loader *L, Module *mod, uint32_t label, const Instr **out)
     return 0;
 }
 
+/* The exports of a module, pointed at 'entry[i]' (or at nothing yet). */
+static void set_exports(Loader *L, Module *mod, const Instr **entry) {
+    BeamFile *bf = &L->bf;
+    mod->exports = vm_alloc((bf->num_exports ? bf->num_exports : 1) * sizeof *mod->exports);
+    for (uint32_t i = 0; i < bf->num_exports; i++) {
+        const BeamExport *x = &bf->exports[i];
+        Export *e = code_export(mod->name, bf->atoms[x->function], x->arity);
+        /* A function implemented in C wins over its Erlang stub (OTP's
+           modules define their BIFs as calls to erlang:nif_error/1). */
+        if (!e->bif) e->code = entry[i];
+        mod->exports[i] = e;
+    }
+    mod->num_exports = bf->num_exports;
+}
+
+static void take_tables(Loader *L, Module *mod) {
+    BeamFile *bf = &L->bf;
+    mod->funs = L->funs;
+    mod->num_funs = bf->num_funs;
+    L->funs = NULL;
+    mod->files = bf->files;
+    mod->num_files = bf->num_files;
+    bf->files = NULL;
+    mod->attributes = bf->attributes;
+    mod->compile_info = bf->compile_info;
+    memcpy(mod->md5, bf->md5, sizeof mod->md5);
+}
+
 static int finish(Loader *L, Module *mod) {
     BeamFile *bf = &L->bf;
     /* the loader's array becomes the module's, cut to size (a large block
@@ -839,32 +873,31 @@ static int finish(Loader *L, Module *mod) {
     for (uint32_t i = 0; i < bf->num_funs; i++)
         if (label_addr(L, mod, bf->funs[i].label, &L->funs[i].code)) return -1;
     if (resolve(L, mod)) return -1;
-    mod->funs = L->funs;
-    mod->num_funs = bf->num_funs;
-    L->funs = NULL;
-    mod->funcs = vm_alloc((L->nfuncs ? L->nfuncs : 1) * sizeof *mod->funcs);
+    take_tables(L, mod);
+    /* each function's share of the code and of the line table (both in
+       the order of the file) */
+    mod->funcs = vm_zalloc((L->nfuncs ? L->nfuncs : 1) * sizeof *mod->funcs);
+    mod->lines = vm_alloc((L->nlines ? L->nlines : 1) * sizeof *mod->lines);
+    size_t li = 0;
+    while (li < L->nlines && L->nfuncs && L->lines[li].at < L->funcs[0].at) li++;
     for (size_t i = 0; i < L->nfuncs; i++) {
-        mod->funcs[i].start = mod->code + L->funcs[i].at;
-        mod->funcs[i].name = L->funcs[i].name;
-        mod->funcs[i].arity = L->funcs[i].arity;
+        struct FuncInfo *fi = &mod->funcs[i];
+        size_t end = i + 1 < L->nfuncs ? L->funcs[i + 1].at : L->n;
+        fi->start = mod->code + L->funcs[i].at;
+        fi->words = (uint32_t)(end - L->funcs[i].at);
+        fi->name = L->funcs[i].name;
+        fi->arity = L->funcs[i].arity;
+        fi->lines = mod->lines + li;
+        for (; li < L->nlines && L->lines[li].at < end; li++) {
+            mod->lines[li].at = mod->code + L->lines[li].at;
+            mod->lines[li].ref.file = bf->line_items[L->lines[li].item].file;
+            mod->lines[li].ref.line = bf->line_items[L->lines[li].item].line;
+            fi->num_lines++;
+        }
     }
     mod->num_funcs = (uint32_t)L->nfuncs;
-    mod->lines = vm_alloc((L->nlines ? L->nlines : 1) * sizeof *mod->lines);
-    for (size_t i = 0; i < L->nlines; i++) {
-        mod->lines[i].at = mod->code + L->lines[i].at;
-        mod->lines[i].ref.file = bf->line_items[L->lines[i].item].file;
-        mod->lines[i].ref.line = bf->line_items[L->lines[i].item].line;
-    }
-    mod->num_lines = (uint32_t)L->nlines;
-    mod->files = bf->files;
-    mod->num_files = bf->num_files;
-    bf->files = NULL;
-    mod->attributes = bf->attributes;
     /* the on_load instruction opens the function -on_load names */
     mod->on_load = L->on_load_at ? mod->code + L->on_load_at - 1 : NULL;
-    mod->compile_info = bf->compile_info;
-    memcpy(mod->md5, bf->md5, sizeof mod->md5);
-    mod->exports = vm_alloc((bf->num_exports ? bf->num_exports : 1) * sizeof *mod->exports);
     const Instr **entry = vm_alloc((bf->num_exports ? bf->num_exports : 1) * sizeof *entry);
     for (uint32_t i = 0; i < bf->num_exports; i++) {
         if (label_addr(L, mod, bf->exports[i].label, &entry[i])) {
@@ -872,15 +905,9 @@ static int finish(Loader *L, Module *mod) {
             return -1;
         }
     }
-    for (uint32_t i = 0; i < bf->num_exports; i++) {
-        Export *e = code_export(mod->name, bf->atoms[bf->exports[i].function], bf->exports[i].arity);
-        /* A function implemented in C wins over its Erlang stub (OTP's
-           modules define their BIFs as calls to erlang:nif_error/1). */
-        if (!e->bif) e->code = entry[i];
-        mod->exports[i] = e;
-    }
+    set_exports(L, mod, entry);
     vm_free(entry);
-    mod->num_exports = bf->num_exports;
+    code_add_range(mod->code, mod->code_words, mod, UINT32_MAX);
     return 0;
 }
 
@@ -896,15 +923,326 @@ static void loader_free(Loader *L) {
     beamfile_free(&L->bf);
 }
 
-static int load(Loader *L, Module *mod, term_t expect) {
+/* ---- decoding a function at its first call ----
+
+   A module of the program image or bundle (bytes that stay) is scanned
+   when it loads: each function's instructions, labels and entry are
+   found, and calls to it go to its stub until its first call decodes it.
+   So only the code that runs is decoded, and a snapshot holds only the
+   code its run used. This needs the layout every compiler writes: each
+   function is "label, func_info, label (its entry)" and its code up to
+   the next, labels only rise, other functions are entered only at their
+   entry, and on_load (if any) opens a function. A module laid out
+   otherwise is decoded whole at load. */
+
+typedef struct LazyFn {
+    uint32_t pos, end;       /* its instructions: Code chunk bytes [pos, end) */
+    uint32_t lo, hi, entry;  /* its labels lo..hi; the one it is entered at */
+    uint32_t sites;          /* 1 + the first code word waiting for its entry, or 0 */
+    uint32_t export_ix;      /* 1 + its export, or 0 */
+} LazyFn;
+
+struct Lazy {
+    BeamFile bf;             /* the tables the instructions refer to */
+    char *name;              /* the file, for messages */
+    Export **imports;
+    const uint8_t *strings;
+    uint8_t *owned;          /* the bytes 'bf' reads, when they are the loader's to free */
+    LazyFn *fn;
+    struct { Instr *at; uint32_t next; } *site; /* words that hold a stub's address */
+    uint32_t nsites, sites_cap;
+    uint32_t left;           /* functions not decoded yet */
+};
+
+/* The function holding label 'l', or UINT32_MAX. */
+static uint32_t label_fn(const Module *mod, uint32_t l) {
+    const LazyFn *fn = mod->lazy->fn;
+    uint32_t lo = 0, hi = mod->num_funcs;
+    while (lo < hi) {
+        uint32_t mid = (lo + hi) / 2;
+        if (fn[mid].lo <= l) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo > 0 && l <= fn[lo - 1].hi ? lo - 1 : UINT32_MAX;
+}
+
+static void lazy_free(Module *mod) {
+    Lazy *z = mod->lazy;
+    beamfile_free(&z->bf);
+    vm_free(z->name);
+    vm_free(z->imports);
+    vm_free(z->owned);
+    vm_free(z->fn);
+    vm_free(z->site);
+    vm_free(z);
+    mod->lazy = NULL;
+}
+
+/* Finds the functions of the module in L->bf (see above). Returns 1 with
+   mod->funcs and 'z->fn' filled, 0 if the module must be decoded whole,
+   -1 on malformed code. */
+static int scan(Loader *L, Module *mod, Lazy *z) {
+    BeamFile *bf = &L->bf;
+    BeamCodeReader r;
+    BeamOp op;
+    size_t nf = 0, cap = 0, run = SIZE_MAX; /* run: where the labels and lines before an op began */
+    uint32_t run_lo = 0, last = 0, on_load_fn = UINT32_MAX, prev = 0;
+    struct FuncInfo *funcs = NULL;
+    int rc = 1;
+    beamfile_code_begin(&r, bf);
+    for (;;) {
+        size_t pos = r.pos;
+        int k = beamfile_next_op(&r, &op, L->err, sizeof L->err);
+        if (k <= 0) {
+            rc = k < 0 ? -1 : 0; /* the end without int_code_end: let the loader say so */
+            break;
+        }
+        const BeamArg *a = op.args;
+        if (op.opcode == 1) { /* label */
+            if (a[0].kind != BO_U || a[0].val <= last || a[0].val > bf->num_labels) {
+                rc = 0;
+                break;
+            }
+            last = (uint32_t)a[0].val;
+            if (run == SIZE_MAX) run = pos;
+            if (!run_lo) run_lo = last;
+            if (nf) {
+                z->fn[nf - 1].hi = last;
+                if (prev == 2) z->fn[nf - 1].entry = last;
+            }
+        } else if (op.opcode == 153) { /* line */
+            if (run == SIZE_MAX) run = pos;
+        } else if (op.opcode == 2) { /* func_info */
+            if (!run_lo || a[1].kind != BO_ATOM || a[2].kind != BO_U ||
+                !term_is_atom(a[1].term) || (nf && !z->fn[nf - 1].entry)) {
+                rc = 0;
+                break;
+            }
+            if (nf == cap) {
+                cap = cap ? 2 * cap : 16;
+                z->fn = vm_realloc(z->fn, cap * sizeof *z->fn);
+                funcs = vm_realloc(funcs, cap * sizeof *funcs);
+            }
+            if (nf) {
+                z->fn[nf - 1].end = (uint32_t)run;
+                z->fn[nf - 1].hi = run_lo - 1;
+            }
+            z->fn[nf] = (LazyFn){(uint32_t)run, 0, run_lo, last, 0, 0, 0};
+            memset(&funcs[nf], 0, sizeof funcs[nf]);
+            funcs[nf].name = a[1].term;
+            funcs[nf].arity = (uint32_t)a[2].val;
+            nf++;
+        } else if (op.opcode == 3) { /* int_code_end */
+            if (!nf || !z->fn[nf - 1].entry) {
+                rc = 0;
+                break;
+            }
+            z->fn[nf - 1].end = (uint32_t)pos;
+            break;
+        } else if (!nf || prev == 2 ||
+                   (op.opcode == 149 &&
+                    (prev != 1 || on_load_fn != UINT32_MAX || z->fn[nf - 1].entry != last))) {
+            rc = 0; /* code before the first function, no entry, or an odd on_load */
+            break;
+        } else if (op.opcode == 149) {
+            on_load_fn = (uint32_t)nf - 1;
+        }
+        if (op.opcode != 1 && op.opcode != 153) {
+            run = SIZE_MAX;
+            run_lo = 0;
+        }
+        prev = op.opcode;
+    }
+    beamfile_code_end(&r);
+    if (rc > 0 && nf < cap) { /* they stay as long as the module: no room to spare */
+        funcs = vm_realloc(funcs, nf * sizeof *funcs);
+        z->fn = vm_realloc(z->fn, nf * sizeof *z->fn);
+    }
+    mod->funcs = funcs;
+    mod->num_funcs = (uint32_t)nf;
+    if (rc <= 0) return rc;
+    /* exports and funs enter functions at their entries */
+    for (uint32_t i = 0; i < bf->num_exports; i++) {
+        uint32_t f = label_fn(mod, bf->exports[i].label);
+        if (f == UINT32_MAX || z->fn[f].entry != bf->exports[i].label || z->fn[f].export_ix)
+            return 0;
+        z->fn[f].export_ix = i + 1;
+    }
+    for (uint32_t i = 0; i < bf->num_funs; i++) {
+        uint32_t f = label_fn(mod, bf->funs[i].label);
+        if (f == UINT32_MAX || z->fn[f].entry != bf->funs[i].label) return 0;
+    }
+    for (size_t i = 0; i < nf; i++) {
+        funcs[i].stub[0] = interp_handler(I_lazy);
+        funcs[i].stub[1] = (Instr)mod;
+    }
+    if (on_load_fn != UINT32_MAX) mod->on_load = funcs[on_load_fn].stub;
+    return 1;
+}
+
+/* Sets up 'mod' for decoding at first calls, or returns 0 (decode it
+   whole) or -1. */
+static int load_lazy(Loader *L, Module *mod, uint8_t *owned) {
+    Lazy *z = vm_zalloc(sizeof *z);
+    mod->lazy = z;
+    int rc = scan(L, mod, z);
+    if (rc <= 0) {
+        vm_free(mod->funcs);
+        mod->funcs = NULL;
+        mod->num_funcs = 0;
+        mod->on_load = NULL;
+        vm_free(z->fn);
+        vm_free(z);
+        mod->lazy = NULL;
+        return rc;
+    }
+    take_tables(L, mod);
+    const Instr **entry = vm_alloc((L->bf.num_exports ? L->bf.num_exports : 1) * sizeof *entry);
+    for (uint32_t i = 0; i < L->bf.num_exports; i++)
+        entry[i] = mod->funcs[label_fn(mod, L->bf.exports[i].label)].stub;
+    set_exports(L, mod, entry);
+    vm_free(entry);
+    for (uint32_t i = 0; i < mod->num_funs; i++)
+        mod->funs[i].code = mod->funcs[label_fn(mod, L->bf.funs[i].label)].stub;
+    /* what decoding needs stays; the rest goes */
+    z->bf = L->bf;
+    memset(&L->bf, 0, sizeof L->bf);
+    vm_free(z->bf.exports);
+    vm_free(z->bf.locals);
+    z->bf.exports = z->bf.locals = NULL;
+    size_t n = strlen(z->bf.name);
+    z->name = vm_alloc(n + 1);
+    memcpy(z->name, z->bf.name, n + 1);
+    z->bf.name = z->name;
+    z->imports = L->imports;
+    L->imports = NULL;
+    z->strings = L->strings;
+    z->owned = owned;
+    z->left = mod->num_funcs;
+    if (!z->left) { /* nothing to decode: the caller frees the bytes */
+        z->owned = NULL;
+        lazy_free(mod);
+    }
+    return 1;
+}
+
+bool load_decoded(const Module *mod, uint32_t f) {
+    return f < mod->num_funcs && mod->funcs[f].start;
+}
+
+const Instr *load_function(Module *mod, uint32_t f) {
+    struct FuncInfo *fi = &mod->funcs[f];
+    if (fi->start) return (const Instr *)fi->stub[1];
+    Lazy *z = mod->lazy;
+    LazyFn *zf = &z->fn[f];
+    Loader L;
+    memset(&L, 0, sizeof L);
+    L.bf = z->bf;
+    L.imports = z->imports;
+    L.funs = mod->funs;
+    L.strings = z->strings;
+    L.mod = mod;
+    L.fn = f;
+    L.label_lo = zf->lo;
+    L.label_hi = zf->hi;
+    L.label_at = vm_alloc((zf->hi - zf->lo + 1) * sizeof *L.label_at);
+    for (uint32_t i = 0; i <= zf->hi - zf->lo; i++) L.label_at[i] = SIZE_MAX;
+    BeamCodeReader r;
+    BeamOp op;
+    beamfile_code_begin(&r, &z->bf);
+    r.pos = zf->pos;
+    int rc = 0;
+    while (rc == 0 && r.pos < zf->end) {
+        rc = beamfile_next_op(&r, &op, L.err, sizeof L.err);
+        if (rc > 0) rc = translate(&L, &op);
+        if (rc > 0) rc = fail(&L, "int_code_end inside a function");
+    }
+    beamfile_code_end(&r);
+    Instr *code = NULL;
+    const Instr *entry = NULL;
+    if (rc == 0 && L.label_at[zf->entry - zf->lo] == SIZE_MAX)
+        rc = fail(&L, "label %u is never defined", zf->entry);
+    if (rc == 0) {
+        /* the code, then its line table */
+        code = code_alloc(L.n + 2 * L.nlines);
+        memcpy(code, L.w, L.n * sizeof *code);
+        for (size_t i = 0; i < L.npatches && rc == 0; i++) {
+            uint32_t l = L.patches[i].label;
+            Instr *at = &code[L.patches[i].at];
+            if (l == 0) {
+                *at = 0;
+            } else if (l >= zf->lo && l <= zf->hi) {
+                if (L.label_at[l - zf->lo] == SIZE_MAX)
+                    rc = fail(&L, "label %u is never defined", l);
+                else
+                    *at = (Instr)(code + L.label_at[l - zf->lo]);
+            } else {
+                uint32_t g = label_fn(mod, l);
+                if (g == UINT32_MAX || z->fn[g].entry != l) {
+                    rc = fail(&L, "label %u is inside another function", l);
+                } else if (mod->funcs[g].start) {
+                    *at = mod->funcs[g].stub[1];
+                } else { /* its stub, until it is decoded */
+                    *at = (Instr)mod->funcs[g].stub;
+                    if (z->nsites == z->sites_cap) {
+                        z->sites_cap = z->sites_cap ? 2 * z->sites_cap : 64;
+                        z->site = vm_realloc(z->site, z->sites_cap * sizeof *z->site);
+                    }
+                    z->site[z->nsites].at = at;
+                    z->site[z->nsites].next = z->fn[g].sites;
+                    z->fn[g].sites = ++z->nsites;
+                }
+            }
+        }
+    }
+    if (rc == 0) {
+        for (size_t i = 0; i < L.ncatch; i++) {
+            size_t at = L.catch_at[i];
+            code[at] = except_catch_register((const Instr *)code[at]);
+        }
+        struct LineAt *lines = (struct LineAt *)(code + L.n);
+        for (size_t i = 0; i < L.nlines; i++) {
+            lines[i].at = code + L.lines[i].at;
+            lines[i].ref.file = z->bf.line_items[L.lines[i].item].file;
+            lines[i].ref.line = z->bf.line_items[L.lines[i].item].line;
+        }
+        entry = code + L.label_at[zf->entry - zf->lo];
+        fi->start = code;
+        fi->words = (uint32_t)L.n;
+        fi->lines = lines;
+        fi->num_lines = (uint32_t)L.nlines;
+        code_add_range(code, L.n, mod, f);
+        /* the stub becomes a jump to the entry, and what waited for the
+           entry gets it */
+        fi->stub[1] = (Instr)entry;
+        fi->stub[0] = interp_handler(I_jump);
+        for (uint32_t s = zf->sites; s; s = z->site[s - 1].next) *z->site[s - 1].at = (Instr)entry;
+        zf->sites = 0;
+        if (zf->export_ix && !mod->exports[zf->export_ix - 1]->bif)
+            mod->exports[zf->export_ix - 1]->code = entry;
+        for (uint32_t i = 0; i < mod->num_funs; i++)
+            if (mod->funs[i].code == fi->stub) mod->funs[i].code = entry;
+    } else {
+        vm_say("spore: cannot load %s\n", L.err);
+    }
+    L.bf = (BeamFile){0};
+    L.imports = NULL;
+    L.funs = NULL;
+    loader_free(&L);
+    if (rc == 0 && --z->left == 0) lazy_free(mod);
+    return entry;
+}
+
+/* Loads the module in L->bf. 'lazy': decode its functions at their first
+   calls when it can, keeping 'owned' (the bytes L->bf reads, or NULL) for
+   that. */
+static int load(Loader *L, Module *mod, term_t expect, bool lazy, uint8_t *owned) {
     BeamFile *bf = &L->bf;
     if (expect != TERM_NONE && bf->module != expect) {
         snprintf(L->err, sizeof L->err, "%s: AtU8: the file defines another module", bf->name);
         return -1;
     }
     mod->name = bf->module;
-    L->label_at = vm_alloc((bf->num_labels + 1) * sizeof *L->label_at);
-    for (uint32_t i = 0; i <= bf->num_labels; i++) L->label_at[i] = SIZE_MAX;
     L->imports = vm_alloc((bf->num_imports ? bf->num_imports : 1) * sizeof *L->imports);
     for (uint32_t i = 0; i < bf->num_imports; i++) {
         const BeamImport *im = &bf->imports[i];
@@ -924,6 +1262,14 @@ static int load(Loader *L, Module *mod, term_t expect) {
     uint8_t *strings = (uint8_t *)lit_alloc((bf->strings_size + 7) / 8 + 1);
     if (bf->strings_size) memcpy(strings, bf->strings, bf->strings_size);
     L->strings = strings;
+    if (lazy) {
+        int rc = load_lazy(L, mod, owned);
+        if (rc != 0) return rc < 0 ? -1 : 0;
+    }
+    L->label_lo = 0;
+    L->label_hi = bf->num_labels;
+    L->label_at = vm_alloc((bf->num_labels + 1) * sizeof *L->label_at);
+    for (uint32_t i = 0; i <= bf->num_labels; i++) L->label_at[i] = SIZE_MAX;
 
     /* Room for the code at once: a BEAM instruction takes at least two
        bytes (opcode and an operand) and becomes at most a few words, so a
@@ -955,13 +1301,14 @@ static int load(Loader *L, Module *mod, term_t expect) {
 }
 
 static Module *load_common(const char *path, const uint8_t *data, size_t len, term_t expect,
-                           bool kept) {
+                           bool kept, uint8_t *owned) {
     Loader L;
     memset(&L, 0, sizeof L);
     Module *mod = vm_zalloc(sizeof *mod);
     int rc = beamfile_read_flags(&L.bf, path, data, len, kept ? BEAMFILE_NO_MD5 | BEAMFILE_NO_ATTRS : 0, L.err,
                                  sizeof L.err);
-    if (rc == 0) rc = load(&L, mod, expect);
+    if (rc == 0) rc = load(&L, mod, expect, kept, owned);
+    if (!mod->lazy || mod->lazy->owned != owned) vm_free(owned);
     loader_free(&L);
     if (kept) {
         mod->src = data;
@@ -971,6 +1318,7 @@ static Module *load_common(const char *path, const uint8_t *data, size_t len, te
     if (rc != 0) {
         vm_say("spore: cannot load %s\n", L.err);
         /* what 'finish' may have handed the module before it failed */
+        if (mod->lazy) lazy_free(mod);
         vm_free(mod->code);
         vm_free(mod->funs);
         vm_free(mod->funcs);
@@ -985,11 +1333,10 @@ static Module *load_common(const char *path, const uint8_t *data, size_t len, te
 }
 
 Module *load_module(const char *path, uint8_t *data, size_t len, term_t expect) {
-    Module *mod = load_common(path, data, len, expect, false);
-    vm_free(data);
-    return mod;
+    return load_common(path, data, len, expect, false, data);
 }
 
-Module *load_module_kept(const char *path, const uint8_t *data, size_t len, term_t expect) {
-    return load_common(path, data, len, expect, true);
+Module *load_module_kept(const char *path, const uint8_t *data, size_t len, term_t expect,
+                         uint8_t *owned) {
+    return load_common(path, data, len, expect, true, owned);
 }

@@ -14,7 +14,17 @@
 Module *load_module(const char *path, uint8_t *data, size_t len, term_t expect);
 /* As load_module, for bytes that stay where they are for as long as the VM
    runs (a program image or bundle): they are neither copied nor freed, and
-   the module's MD5 waits until something asks for it. */
-Module *load_module_kept(const char *path, const uint8_t *data, size_t len, term_t expect);
+   the module's MD5 waits until something asks for it. Its functions are
+   decoded at their first calls (load_function), reading 'data'; 'owned',
+   if not NULL, is what to vm_free when that is done ('data' inflated from
+   the image, say). */
+Module *load_module_kept(const char *path, const uint8_t *data, size_t len, term_t expect,
+                         uint8_t *owned);
+
+/* Decodes function 'f' of 'mod' (its index in mod->funcs) if it is not
+   yet, and returns its entry; NULL after printing why it cannot be. */
+const Instr *load_function(Module *mod, uint32_t f);
+/* True if function 'f' of 'mod' is decoded. */
+bool load_decoded(const Module *mod, uint32_t f);
 
 #endif

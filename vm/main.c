@@ -17,6 +17,7 @@
 #include "heap.h"
 #include "image.h"
 #include "interp.h"
+#include "load.h"
 #include "plat.h"
 #include "strbuf.h"
 
@@ -148,16 +149,48 @@ int vm_prepare(const PlatStart *start) {
     return open_image(start) ? 0 : 1;
 }
 
+/* A module's decoded functions, as vm_loaded writes them after its name:
+   hex digit i for functions 4i..4i+3 (the lowest bit first), trailing
+   zeros left out. */
+static size_t decoded_hex(const Module *m, char *out, size_t len) {
+    size_t n = 0, end = 0;
+    for (uint32_t f = 0; f < m->num_funcs && n < len; f += 4) {
+        unsigned d = 0;
+        for (uint32_t b = 0; b < 4 && f + b < m->num_funcs; b++)
+            if (load_decoded(m, f + b)) d |= 1u << b;
+        out[n++] = "0123456789abcdef"[d];
+        if (d) end = n;
+    }
+    return end;
+}
+
+static int hex_digit(char c) {
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
 int vm_preload(const char *list) {
     while (*list) {
-        const char *end = strchr(list, ',');
-        size_t n = end ? (size_t)(end - list) : strlen(list);
+        size_t n = strcspn(list, ",/");
         term_t why;
-        if (n > 0 && (n > 255 || !code_ensure_loaded(atom_intern(list, n), &why))) {
+        Module *mod = NULL;
+        if (n > 0 && (n > 255 || !(mod = code_ensure_loaded(atom_intern(list, n), &why)))) {
             vm_say("spore: cannot preload %.*s\n", (int)n, list);
             return 1;
         }
-        list += n + (end != NULL);
+        list += n;
+        if (*list == '/') { /* the functions to decode now */
+            list++;
+            for (uint32_t f = 0; hex_digit(*list) >= 0; f += 4, list++)
+                for (uint32_t b = 0; b < 4; b++)
+                    if ((hex_digit(*list) >> b & 1) && f + b < mod->num_funcs &&
+                        !load_function(mod, f + b))
+                        return 1;
+        }
+        if (*list && *list != ',') {
+            vm_say("spore: cannot preload %s: expected M1/HEX,M2/HEX,...\n", list);
+            return 1;
+        }
+        list += *list == ',';
     }
     return 0;
 }
@@ -168,13 +201,19 @@ size_t vm_loaded(char *buf, size_t len) {
     Module **v = vm_alloc((count ? count : 1) * sizeof *v);
     size_t i = count;
     for (Module *m = code_modules(); m; m = m->next) v[--i] = m; /* oldest first */
+    char hex[4096];
     for (i = 0; i < count; i++) {
-        size_t an;
+        size_t an, hn = decoded_hex(v[i], hex, sizeof hex);
         const char *name = atom_name(v[i]->name, &an);
-        if (n + an + 2 > len) break;
+        if (n + an + hn + 3 > len) break;
         if (n) buf[n++] = ',';
         memcpy(buf + n, name, an);
         n += an;
+        if (hn) {
+            buf[n++] = '/';
+            memcpy(buf + n, hex, hn);
+            n += hn;
+        }
     }
     vm_free(v);
     if (len) buf[n < len ? n : len - 1] = 0;

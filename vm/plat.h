@@ -39,9 +39,12 @@ typedef enum {
    the warm point, and keeps a copy of the VM's memory then; each boot that
    restores that copy calls vm_thaw and vm_run.
    vm_run and vm_main return the exit status; the others 0, or 1 after
-   saying why on the console. vm_loaded writes the names of the loaded
-   modules, oldest first and comma-separated, into 'buf' (NUL-terminated,
-   cut at 'len') and returns their length. */
+   saying why on the console. vm_loaded writes the loaded modules, oldest
+   first and comma-separated, into 'buf' (NUL-terminated, cut at 'len')
+   and returns their length: each as its name, then "/" and the functions
+   decoded so far as hex digits (digit i: functions 4i..4i+3, lowest bit
+   first) if any are. vm_preload takes that list: it loads the modules and
+   decodes those functions. */
 int vm_main(const PlatStart *start);
 int vm_prepare(const PlatStart *start);
 int vm_preload(const char *modules);

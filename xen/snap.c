@@ -118,9 +118,12 @@ void snap_trace_print(void) {
     static char names[8192];
     if (done) return;
     done = true;
-    vm_loaded(names, sizeof names);
+    size_t n = vm_loaded(names, sizeof names);
     console_flush();
-    kprintf("\nspore: loaded %s\n", names);
+    /* not through kprintf, whose line is shorter than the list can be */
+    console_write("\nspore: loaded ", 15);
+    console_write(names, n);
+    console_write("\n", 1);
 }
 
 /* ---- starting from one ---- */

@@ -1,8 +1,10 @@
 /*
 ** fuzz_load.c: a libFuzzer target for the whole loader (vm/load.c's
 ** load_module): each input is parsed, translated to internal code and, when
-** accepted, registered as a module. A crash, a sanitizer report, a leak or a
-** rejection whose console message does not name the file is a bug.
+** accepted, registered as a module; then loaded again as an image's module
+** is (load_module_kept), its functions decoded one by one. A crash, a
+** sanitizer report, a leak or a rejection whose console message does not
+** name the file is a bug.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,6 +79,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     } else if (n != 0) {
         fprintf(stderr, "fuzz_load: a module loaded with a message: '%s'\n", msg);
         abort();
+    }
+    /* The same bytes as an image's (they stay, the module's to keep):
+       functions decoded one by one, as their first calls would. */
+    copy = vm_alloc(size ? size : 1);
+    memcpy(copy, data, size);
+    mod = load_module_kept(FUZZ_NAME, copy, size, TERM_NONE, NULL);
+    n = console_take(msg, sizeof msg);
+    if (!mod) {
+        check_message(msg, n);
+        vm_free(copy);
+        return 0;
+    }
+    for (uint32_t f = 0; f < mod->num_funcs; f++) {
+        if (!load_function(mod, f)) {
+            n = console_take(msg, sizeof msg);
+            check_message(msg, n);
+        }
     }
     return 0;
 }
