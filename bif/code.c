@@ -16,7 +16,10 @@ static term_t function_list(Proc *p, Module *mod, bool all) {
     term_t l = TERM_NIL;
     if (all) {
         for (uint32_t i = mod->num_funcs; i-- > 0;)
-            l = heap_cons(p, heap_tuple2(p, mod->funcs[i].name, make_small(mod->funcs[i].arity)), l);
+            l = heap_cons(p,
+                          heap_tuple2(p, make_atom(mod->funcs[i].name),
+                                      make_small(mod->funcs[i].arity)),
+                          l);
         return l;
     }
     for (uint32_t i = mod->num_exports; i-- > 0;) {

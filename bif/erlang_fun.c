@@ -55,25 +55,40 @@ static bool flat_string(term_t l, char *buf, size_t cap) {
     return l == TERM_NIL;
 }
 
+/* Reads 's' as 'head' then 'n' decimal numbers separated by dots and
+   closed by '>' at its end, into 'v'; false unless it is exactly that. */
+static bool dotted(const char *s, const char *head, uint64_t *v, int n) {
+    size_t k = strlen(head);
+    if (strncmp(s, head, k) != 0) return false;
+    s += k;
+    for (int i = 0; i < n; i++) {
+        if (*s < '0' || *s > '9') return false;
+        uint64_t x = 0;
+        for (; *s >= '0' && *s <= '9'; s++) {
+            if (x > (UINT64_MAX - 9) / 10) return false;
+            x = x * 10 + (uint64_t)(*s - '0');
+        }
+        v[i] = x;
+        if (*s++ != (i + 1 < n ? '.' : '>')) return false;
+    }
+    return *s == 0;
+}
+
 static BIF(bif_erlang_list_to_pid_1) {
     char s[64];
-    unsigned long long node, num, serial;
-    int used = 0;
-    if (!flat_string(args[0], s, sizeof s) ||
-        sscanf(s, "<%llu.%llu.%llu>%n", &node, &num, &serial, &used) != 3 ||
-        (size_t)used != strlen(s) || node != 0 || serial != 0)
+    uint64_t v[3];
+    if (!flat_string(args[0], s, sizeof s) || !dotted(s, "<", v, 3) || v[0] != 0 || v[2] != 0)
         BIF_BADARG(p);
-    return make_pid(num);
+    return make_pid(v[1]);
 }
 
 static BIF(bif_erlang_list_to_ref_1) {
     char s[96];
-    unsigned long long a, b, hi, lo;
-    int used = 0;
-    if (!flat_string(args[0], s, sizeof s) ||
-        sscanf(s, "#Ref<%llu.%llu.%llu.%llu>%n", &a, &b, &hi, &lo, &used) != 4 ||
-        (size_t)used != strlen(s) || a != 0 || hi > 0xFFFFFFFFull || lo > 0xFFFFFFFFull)
+    uint64_t v[4];
+    if (!flat_string(args[0], s, sizeof s) || !dotted(s, "#Ref<", v, 4) || v[0] != 0 ||
+        v[2] > 0xFFFFFFFFull || v[3] > 0xFFFFFFFFull)
         BIF_BADARG(p);
+    uint64_t hi = v[2], lo = v[3];
     term_t *hp = heap_alloc(p, REF_WORDS);
     hp[0] = MAKE_HDR(HDR_REF, 1);
     hp[1] = hi << 32 | lo;

@@ -548,7 +548,7 @@ static term_t info_current_function(Proc *p, const Proc *t)
     LineRef where;
     if (!t->ip || !code_locate(t->ip, &mod, &fi, &where))
         return ATOM_undefined;
-    return heap_tuple3(p, mod->name, fi->name, make_small(fi->arity));
+    return heap_tuple3(p, mod->name, make_atom(fi->name), make_small(fi->arity));
 }
 
 static term_t info_messages(Proc *p, const Proc *t)

@@ -66,13 +66,13 @@ static term_t intern(const char *s, size_t len, bool is_static) {
     if (slots[j]) return make_atom(slots[j] - 1);
     if (count >= ATOM_MAX) return TERM_NONE;
     if (count == cap) {
-        cap = cap ? cap * 2 : 1024;
+        cap = cap ? cap + cap / 2 : 1024;
         names = vm_realloc(names, cap * sizeof *names);
     }
     if (is_static) {
         names[count].s = s;
     } else {
-        char *copy = vm_alloc(len + 1);
+        char *copy = vm_perm_alloc(len + 1);
         memcpy(copy, s, len);
         copy[len] = 0;
         names[count].s = copy;

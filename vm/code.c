@@ -55,10 +55,8 @@ Export *code_export(term_t m, term_t f, uint32_t arity) {
     Export *e = code_export_find(m, f, arity);
     if (e) return e;
     if (nexports >= nebuckets) egrow();
-    e = vm_zalloc(sizeof *e);
-    e->module = m;
-    e->function = f;
-    e->arity = arity;
+    e = vm_perm_alloc(sizeof *e);
+    *e = (Export){.module = m, .function = f, .arity = arity};
     size_t j = ehash(m, f, arity) & (nebuckets - 1);
     e->next = ebuckets[j];
     ebuckets[j] = e;
@@ -97,22 +95,6 @@ void code_add_range(const Instr *start, size_t words, Module *mod, uint32_t fn) 
     while (i > 0 && ranges[i - 1].lo > start) i--;
     memmove(ranges + i + 1, ranges + i, (nranges - 1 - i) * sizeof *ranges);
     ranges[i] = (Range){start, start + words, mod, fn};
-}
-
-/* Functions decoded after their module loaded are carved from chunks of
-   CODE_CHUNK words; one larger than a quarter of a chunk has its own. */
-#define CODE_CHUNK 2048
-static Instr *code_cur, *code_end;
-
-Instr *code_alloc(size_t words) {
-    if (words > CODE_CHUNK / 4) return vm_alloc(words * sizeof(Instr));
-    if ((size_t)(code_end - code_cur) < words) {
-        code_cur = vm_alloc(CODE_CHUNK * sizeof(Instr));
-        code_end = code_cur + CODE_CHUNK;
-    }
-    Instr *w = code_cur;
-    code_cur += words;
-    return w;
 }
 
 Module *code_modules(void) { return modules; }
@@ -313,15 +295,22 @@ bool code_locate(const Instr *ip, Module **modp, const struct FuncInfo **fip, Li
         if (lo == 0) return false;
         fi = &mod->funcs[lo - 1];
     }
+    /* the line table: the function's own, or its module's */
+    const struct LineAt *lines = mod->lines;
+    size_t n = mod->num_lines;
+    if (r->fn != UINT32_MAX) {
+        lines = (const struct LineAt *)(fi->start + fi->words);
+        n = fi->num_lines;
+    }
     where->file = 0;
     where->line = 0;
-    lo = 0, hi = fi->num_lines;
+    lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (fi->lines[mid].at <= ip) lo = mid + 1;
+        if (lines[mid].at <= ip) lo = mid + 1;
         else hi = mid;
     }
-    if (lo > 0) *where = fi->lines[lo - 1].ref;
+    if (lo > 0 && lines[lo - 1].at >= fi->start) *where = lines[lo - 1].ref;
     *modp = mod;
     *fip = fi;
     return true;

@@ -61,12 +61,11 @@ typedef struct LineRef { uint32_t file, line; } LineRef;
 struct LineAt { const Instr *at; LineRef ref; };
 struct FuncInfo {
     const Instr *start;        /* its func_info instruction, or NULL */
-    term_t name;
+    Instr stub[2];
+    uint32_t name;             /* an atom's index (make_atom) */
     uint32_t arity;
     uint32_t words;            /* of code, from 'start' */
-    uint32_t num_lines;
-    struct LineAt *lines;      /* the line table of its code, by address */
-    Instr stub[2];
+    uint32_t num_lines;        /* decoded after load: its line table, after its code */
 };
 
 typedef struct Module {
@@ -78,7 +77,8 @@ typedef struct Module {
     uint32_t num_funs;
     struct FuncInfo *funcs; /* in the order of the file */
     uint32_t num_funcs;
-    struct LineAt *lines;   /* the line tables of the functions decoded at load */
+    struct LineAt *lines;   /* the line table of the code decoded at load, by address */
+    uint32_t num_lines;
     term_t *files;          /* file names, as Erlang strings in the literal area */
     uint32_t num_files;
     term_t attributes, compile_info; /* literal terms */
@@ -113,8 +113,7 @@ void code_register(Module *mod);  /* makes a freshly loaded module current */
    (UINT32_MAX: several of its functions, found by their 'start'), for
    code_locate. */
 void code_add_range(const Instr *start, size_t words, Module *mod, uint32_t fn);
-/* Words for a function decoded after its module loaded; never freed. */
-Instr *code_alloc(size_t words);
+
 
 /* Loads 'm' if it is not loaded: Mod.beam from the program image or the
    bundle, else from the code path (never from the code path when the image

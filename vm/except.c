@@ -21,7 +21,7 @@ static uint32_t ncatches, catches_cap;
 
 uint32_t except_catch_register(const Instr *handler) {
     if (ncatches == catches_cap) {
-        catches_cap = catches_cap ? catches_cap * 2 : 1024;
+        catches_cap = catches_cap ? catches_cap * 2 : 64;
         catches = vm_realloc(catches, catches_cap * sizeof *catches);
     }
     catches[ncatches] = handler;
@@ -66,7 +66,7 @@ static term_t frame_at(Proc *p, const Instr *ip, const term_t *args) {
     LineRef where;
     if (!code_locate(ip, &mod, &fi, &where)) return TERM_NONE;
     term_t a = args ? heap_list(p, args, fi->arity) : make_small(fi->arity);
-    return heap_tuple4(p, mod->name, fi->name, a, location(p, mod, where));
+    return heap_tuple4(p, mod->name, make_atom(fi->name), a, location(p, mod, where));
 }
 
 /* [{error_info, #{module => M}}] for a BIF of module 'bif_mod', with M the

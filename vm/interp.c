@@ -790,7 +790,7 @@ dispatch:
             (const struct FuncInfo *)((const char *)ip - offsetof(struct FuncInfo, stub));
         const Instr *entry = load_function(m, (uint32_t)(fi - m->funcs));
         if (VM_UNLIKELY(!entry)) {
-            err_mfa = code_export(m->name, fi->name, fi->arity);
+            err_mfa = code_export(m->name, make_atom(fi->name), fi->arity);
             err_args = x;
             RAISE(ATOM_undef);
         }

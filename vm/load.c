@@ -874,28 +874,24 @@ static int finish(Loader *L, Module *mod) {
         if (label_addr(L, mod, bf->funs[i].label, &L->funs[i].code)) return -1;
     if (resolve(L, mod)) return -1;
     take_tables(L, mod);
-    /* each function's share of the code and of the line table (both in
-       the order of the file) */
+    /* each function's share of the code (in the order of the file) */
     mod->funcs = vm_zalloc((L->nfuncs ? L->nfuncs : 1) * sizeof *mod->funcs);
-    mod->lines = vm_alloc((L->nlines ? L->nlines : 1) * sizeof *mod->lines);
-    size_t li = 0;
-    while (li < L->nlines && L->nfuncs && L->lines[li].at < L->funcs[0].at) li++;
     for (size_t i = 0; i < L->nfuncs; i++) {
         struct FuncInfo *fi = &mod->funcs[i];
         size_t end = i + 1 < L->nfuncs ? L->funcs[i + 1].at : L->n;
         fi->start = mod->code + L->funcs[i].at;
         fi->words = (uint32_t)(end - L->funcs[i].at);
-        fi->name = L->funcs[i].name;
+        fi->name = atom_index(L->funcs[i].name);
         fi->arity = L->funcs[i].arity;
-        fi->lines = mod->lines + li;
-        for (; li < L->nlines && L->lines[li].at < end; li++) {
-            mod->lines[li].at = mod->code + L->lines[li].at;
-            mod->lines[li].ref.file = bf->line_items[L->lines[li].item].file;
-            mod->lines[li].ref.line = bf->line_items[L->lines[li].item].line;
-            fi->num_lines++;
-        }
     }
     mod->num_funcs = (uint32_t)L->nfuncs;
+    mod->lines = vm_alloc((L->nlines ? L->nlines : 1) * sizeof *mod->lines);
+    for (size_t i = 0; i < L->nlines; i++) {
+        mod->lines[i].at = mod->code + L->lines[i].at;
+        mod->lines[i].ref.file = bf->line_items[L->lines[i].item].file;
+        mod->lines[i].ref.line = bf->line_items[L->lines[i].item].line;
+    }
+    mod->num_lines = (uint32_t)L->nlines;
     /* the on_load instruction opens the function -on_load names */
     mod->on_load = L->on_load_at ? mod->code + L->on_load_at - 1 : NULL;
     const Instr **entry = vm_alloc((bf->num_exports ? bf->num_exports : 1) * sizeof *entry);
@@ -935,9 +931,12 @@ static void loader_free(Loader *L) {
    entry, and on_load (if any) opens a function. A module laid out
    otherwise is decoded whole at load. */
 
+/* A function's instructions are the Code chunk's bytes from its 'pos' to
+   the next one's (or the end), its labels from its 'lo' to the next one's
+   less one (or the last). */
 typedef struct LazyFn {
-    uint32_t pos, end;       /* its instructions: Code chunk bytes [pos, end) */
-    uint32_t lo, hi, entry;  /* its labels lo..hi; the one it is entered at */
+    uint32_t pos, lo;
+    uint32_t entry;          /* the label it is entered at */
     uint32_t sites;          /* 1 + the first code word waiting for its entry, or 0 */
     uint32_t export_ix;      /* 1 + its export, or 0 */
 } LazyFn;
@@ -949,10 +948,20 @@ struct Lazy {
     const uint8_t *strings;
     uint8_t *owned;          /* the bytes 'bf' reads, when they are the loader's to free */
     LazyFn *fn;
-    struct { Instr *at; uint32_t next; } *site; /* words that hold a stub's address */
+    uint32_t end, last;      /* where the last function ends; its last label */
+    Instr **site_at;         /* words that hold a stub's address, */
+    uint32_t *site_next;     /* each linked to the next that waits for the same */
     uint32_t nsites, sites_cap;
     uint32_t left;           /* functions not decoded yet */
 };
+
+static uint32_t fn_end(const Module *mod, uint32_t f) {
+    return f + 1 < mod->num_funcs ? mod->lazy->fn[f + 1].pos : mod->lazy->end;
+}
+
+static uint32_t fn_hi(const Module *mod, uint32_t f) {
+    return f + 1 < mod->num_funcs ? mod->lazy->fn[f + 1].lo - 1 : mod->lazy->last;
+}
 
 /* The function holding label 'l', or UINT32_MAX. */
 static uint32_t label_fn(const Module *mod, uint32_t l) {
@@ -963,7 +972,7 @@ static uint32_t label_fn(const Module *mod, uint32_t l) {
         if (fn[mid].lo <= l) lo = mid + 1;
         else hi = mid;
     }
-    return lo > 0 && l <= fn[lo - 1].hi ? lo - 1 : UINT32_MAX;
+    return lo > 0 && l <= fn_hi(mod, lo - 1) ? lo - 1 : UINT32_MAX;
 }
 
 static void lazy_free(Module *mod) {
@@ -973,7 +982,8 @@ static void lazy_free(Module *mod) {
     vm_free(z->imports);
     vm_free(z->owned);
     vm_free(z->fn);
-    vm_free(z->site);
+    vm_free(z->site_at);
+    vm_free(z->site_next);
     vm_free(z);
     mod->lazy = NULL;
 }
@@ -1006,10 +1016,7 @@ static int scan(Loader *L, Module *mod, Lazy *z) {
             last = (uint32_t)a[0].val;
             if (run == SIZE_MAX) run = pos;
             if (!run_lo) run_lo = last;
-            if (nf) {
-                z->fn[nf - 1].hi = last;
-                if (prev == 2) z->fn[nf - 1].entry = last;
-            }
+            if (nf && prev == 2) z->fn[nf - 1].entry = last;
         } else if (op.opcode == 153) { /* line */
             if (run == SIZE_MAX) run = pos;
         } else if (op.opcode == 2) { /* func_info */
@@ -1023,13 +1030,9 @@ static int scan(Loader *L, Module *mod, Lazy *z) {
                 z->fn = vm_realloc(z->fn, cap * sizeof *z->fn);
                 funcs = vm_realloc(funcs, cap * sizeof *funcs);
             }
-            if (nf) {
-                z->fn[nf - 1].end = (uint32_t)run;
-                z->fn[nf - 1].hi = run_lo - 1;
-            }
-            z->fn[nf] = (LazyFn){(uint32_t)run, 0, run_lo, last, 0, 0, 0};
+            z->fn[nf] = (LazyFn){(uint32_t)run, run_lo, 0, 0, 0};
             memset(&funcs[nf], 0, sizeof funcs[nf]);
-            funcs[nf].name = a[1].term;
+            funcs[nf].name = atom_index(a[1].term);
             funcs[nf].arity = (uint32_t)a[2].val;
             nf++;
         } else if (op.opcode == 3) { /* int_code_end */
@@ -1037,7 +1040,8 @@ static int scan(Loader *L, Module *mod, Lazy *z) {
                 rc = 0;
                 break;
             }
-            z->fn[nf - 1].end = (uint32_t)pos;
+            z->end = (uint32_t)pos;
+            z->last = last;
             break;
         } else if (!nf || prev == 2 ||
                    (op.opcode == 149 &&
@@ -1144,15 +1148,16 @@ const Instr *load_function(Module *mod, uint32_t f) {
     L.mod = mod;
     L.fn = f;
     L.label_lo = zf->lo;
-    L.label_hi = zf->hi;
-    L.label_at = vm_alloc((zf->hi - zf->lo + 1) * sizeof *L.label_at);
-    for (uint32_t i = 0; i <= zf->hi - zf->lo; i++) L.label_at[i] = SIZE_MAX;
+    L.label_hi = fn_hi(mod, f);
+    L.label_at = vm_alloc((L.label_hi - zf->lo + 1) * sizeof *L.label_at);
+    for (uint32_t i = 0; i <= L.label_hi - zf->lo; i++) L.label_at[i] = SIZE_MAX;
     BeamCodeReader r;
     BeamOp op;
     beamfile_code_begin(&r, &z->bf);
     r.pos = zf->pos;
     int rc = 0;
-    while (rc == 0 && r.pos < zf->end) {
+    uint32_t end = fn_end(mod, f);
+    while (rc == 0 && r.pos < end) {
         rc = beamfile_next_op(&r, &op, L.err, sizeof L.err);
         if (rc > 0) rc = translate(&L, &op);
         if (rc > 0) rc = fail(&L, "int_code_end inside a function");
@@ -1164,14 +1169,14 @@ const Instr *load_function(Module *mod, uint32_t f) {
         rc = fail(&L, "label %u is never defined", zf->entry);
     if (rc == 0) {
         /* the code, then its line table */
-        code = code_alloc(L.n + 2 * L.nlines);
+        code = vm_perm_alloc((L.n + 2 * L.nlines) * sizeof *code);
         memcpy(code, L.w, L.n * sizeof *code);
         for (size_t i = 0; i < L.npatches && rc == 0; i++) {
             uint32_t l = L.patches[i].label;
             Instr *at = &code[L.patches[i].at];
             if (l == 0) {
                 *at = 0;
-            } else if (l >= zf->lo && l <= zf->hi) {
+            } else if (l >= zf->lo && l <= L.label_hi) {
                 if (L.label_at[l - zf->lo] == SIZE_MAX)
                     rc = fail(&L, "label %u is never defined", l);
                 else
@@ -1185,11 +1190,13 @@ const Instr *load_function(Module *mod, uint32_t f) {
                 } else { /* its stub, until it is decoded */
                     *at = (Instr)mod->funcs[g].stub;
                     if (z->nsites == z->sites_cap) {
-                        z->sites_cap = z->sites_cap ? 2 * z->sites_cap : 64;
-                        z->site = vm_realloc(z->site, z->sites_cap * sizeof *z->site);
+                        z->sites_cap = z->sites_cap ? 2 * z->sites_cap : 16;
+                        z->site_at = vm_realloc(z->site_at, z->sites_cap * sizeof *z->site_at);
+                        z->site_next =
+                            vm_realloc(z->site_next, z->sites_cap * sizeof *z->site_next);
                     }
-                    z->site[z->nsites].at = at;
-                    z->site[z->nsites].next = z->fn[g].sites;
+                    z->site_at[z->nsites] = at;
+                    z->site_next[z->nsites] = z->fn[g].sites;
                     z->fn[g].sites = ++z->nsites;
                 }
             }
@@ -1209,14 +1216,13 @@ const Instr *load_function(Module *mod, uint32_t f) {
         entry = code + L.label_at[zf->entry - zf->lo];
         fi->start = code;
         fi->words = (uint32_t)L.n;
-        fi->lines = lines;
         fi->num_lines = (uint32_t)L.nlines;
         code_add_range(code, L.n, mod, f);
         /* the stub becomes a jump to the entry, and what waited for the
            entry gets it */
         fi->stub[1] = (Instr)entry;
         fi->stub[0] = interp_handler(I_jump);
-        for (uint32_t s = zf->sites; s; s = z->site[s - 1].next) *z->site[s - 1].at = (Instr)entry;
+        for (uint32_t s = zf->sites; s; s = z->site_next[s - 1]) *z->site_at[s - 1] = (Instr)entry;
         zf->sites = 0;
         if (zf->export_ix && !mod->exports[zf->export_ix - 1]->bif)
             mod->exports[zf->export_ix - 1]->code = entry;

@@ -16,7 +16,7 @@
 /*
 ** Small blocks (up to SMALL_MAX bytes, the bulk of what the VM allocates:
 ** process heaps of idle processes, messages, ETS objects, map nodes) come
-** from size classes: 64 KiB chunks from malloc, carved by a bump pointer,
+** from size classes: 16 KiB chunks from malloc, carved by a bump pointer,
 ** with one free list per class, so that allocating and freeing them costs
 ** O(1) whatever the C library's malloc does (a first-fit list, in some,
 ** whose free walks every free block). Each block has an 8-byte header: its
@@ -25,7 +25,7 @@
 ** sanitizer sees every block.
 */
 #define SMALL_MAX 2048
-#define CHUNK (64 * 1024)
+#define CHUNK (16 * 1024)
 #define NCLASS 24
 
 static const uint32_t class_size[NCLASS] = {16, 32, 48, 64, 80, 96, 112, 128, 160, 192, 224, 256,
@@ -107,6 +107,26 @@ void *vm_zalloc(size_t n)
     if (VM_UNLIKELY(b == NULL)) vm_panic("out of memory allocating %zu bytes", n);
     b[0] = (uint64_t)n << 8 | 0xff;
     return b + 1;
+}
+
+#define PERM_CHUNK 4096
+
+void *vm_perm_alloc(size_t n)
+{
+    static uint8_t *cur, *end;
+    n = (n + 7) & ~(size_t)7;
+#ifndef VM_CHECKS
+    if (n <= PERM_CHUNK / 4) {
+        if ((size_t)(end - cur) < n) {
+            cur = vm_alloc(PERM_CHUNK); /* the rest of the last one is lost */
+            end = cur + PERM_CHUNK;
+        }
+        void *p = cur;
+        cur += n;
+        return p;
+    }
+#endif
+    return vm_alloc(n);
 }
 
 void vm_scrub(void)

@@ -41,5 +41,9 @@ void *vm_alloc(size_t n);
 void *vm_zalloc(size_t n);
 void *vm_realloc(void *p, size_t n);
 void vm_free(void *p);
+/* 'n' bytes (8-aligned, not zeroed) that are never freed: atom names,
+   exports, code decoded after its module loaded. Small ones are carved
+   from shared chunks, without the header and rounding of vm_alloc. */
+void *vm_perm_alloc(size_t n);
 
 #endif

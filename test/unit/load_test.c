@@ -42,7 +42,7 @@ static uint32_t func(const Module *m, const char *name, uint32_t arity)
 {
     term_t a = atom_intern(name, strlen(name));
     for (uint32_t i = 0; i < m->num_funcs; i++)
-        if (m->funcs[i].name == a && m->funcs[i].arity == arity)
+        if (m->funcs[i].name == atom_index(a) && m->funcs[i].arity == arity)
             return i;
     printf("load_test: no %s/%u\n", name, arity);
     exit(1);
