@@ -393,9 +393,8 @@ static void report(const BuildSet *s, BuildModule **kept, size_t nkept, const Fi
 }
 
 /* Marks raw the files of the modules in 'loaded' (build_trace's list):
-   they load at every boot, and the warm start's snapshot keeps their
-   bytes in place, so they are stored as they are; the others stay
-   deflated. */
+   they load at every boot of a kernel without a snapshot, which then
+   need not inflate them; the others stay deflated. */
 static void keep_loaded_raw(ImageSpec *spec, ImageSpecFile *files, const char *loaded)
 {
     for (size_t i = 0; i < spec->nfiles; i++) {
@@ -414,9 +413,12 @@ static void keep_loaded_raw(ImageSpec *spec, ImageSpecFile *files, const char *l
 }
 
 /* Writes NAME.spore, and unless --no-xen NAME.xen and its configurations.
-   The image deflates its files; the modules a boot loads before the
-   program first waits (a trace run of the kernel under QEMU) are stored
-   as they are, and the warm start's snapshot is taken with them loaded. */
+   The image deflates its files. A trace run of the kernel under QEMU
+   finds the modules a boot loads before the program first waits, and the
+   functions it decodes: the warm start's snapshot is taken with those
+   loaded and decoded (their inflated bytes are not kept: a function
+   decoded later inflates its module again). With --cold, those modules
+   are stored as they are instead, as every boot loads them. */
 static int write_outputs(const Options *o, const char *name, const char *kernel, ImageSpec *spec,
                          ImageSpecFile *files)
 {
@@ -436,7 +438,7 @@ static int write_outputs(const Options *o, const char *name, const char *kernel,
         if (image_seal_kernel(kernel, image, len, NULL, 0, path, err, sizeof err) < 0)
             goto out;
         loaded = build_trace(path, o->memory_mb, why, sizeof why);
-        if (loaded)
+        if (loaded && o->cold)
             keep_loaded_raw(spec, files, loaded);
         free(image);
         image = NULL;

@@ -184,7 +184,7 @@ bool code_path_read(const char *name, size_t n, const uint8_t **data, size_t *le
 
 /* The module's .beam bytes, inflated into '*owned' when they are kept
    deflated; NULL if they do not inflate. */
-static const uint8_t *module_src(const Module *mod, uint8_t **owned) {
+const uint8_t *code_module_src(const Module *mod, uint8_t **owned) {
     ImageFile f = {.data = mod->src, .len = mod->src_len, .stored = mod->src_stored};
     return image_read(&f, owned);
 }
@@ -194,7 +194,7 @@ const uint8_t *code_module_md5(Module *mod) {
         BeamFile bf;
         char err[64];
         uint8_t *owned;
-        const uint8_t *src = module_src(mod, &owned);
+        const uint8_t *src = code_module_src(mod, &owned);
         if (src && beamfile_read(&bf, "md5", src, mod->src_len, err, sizeof err) == 0)
             memcpy(mod->md5, bf.md5, sizeof mod->md5);
         if (src) beamfile_free(&bf);
@@ -207,7 +207,7 @@ const uint8_t *code_module_md5(Module *mod) {
 static void attributes_now(Module *mod) {
     if (mod->attributes != TERM_NONE) return;
     uint8_t *owned;
-    const uint8_t *src = module_src(mod, &owned);
+    const uint8_t *src = code_module_src(mod, &owned);
     if (!src ||
         beamfile_read_attributes(src, mod->src_len, &mod->attributes, &mod->compile_info) < 0) {
         mod->attributes = mod->compile_info = TERM_NIL;

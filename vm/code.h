@@ -98,6 +98,10 @@ Export *code_export(term_t m, term_t f, uint32_t arity);
 /* The export if it exists, else NULL. */
 Export *code_export_find(term_t m, term_t f, uint32_t arity);
 
+/* The .beam bytes of a module whose bytes stay in the image or bundle
+   (inflated into '*owned' if they are kept deflated); NULL if they do not
+   inflate. */
+const uint8_t *code_module_src(const Module *mod, uint8_t **owned);
 /* The module's MD5 (module_info(md5)), computed on first use when its
    bytes stayed in the image or bundle. */
 const uint8_t *code_module_md5(Module *mod);

@@ -8,7 +8,7 @@
 #include "bin.h"
 #include "lit.h"
 
-#define LIT_CHUNK_WORDS ((size_t)1 << 11)   /* 16 KiB */
+#define LIT_CHUNK_WORDS ((size_t)1 << 9)    /* 4 KiB */
 
 typedef struct LitChunk {
     uintptr_t lo, hi;

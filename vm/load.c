@@ -46,6 +46,7 @@ typedef struct Loader {
     const uint8_t *strings;
     size_t on_load_at;        /* 1 + offset of the on_load function's entry, or 0 */
     uint32_t label_lo, label_hi; /* the labels 'label_at' holds: label_at[l - label_lo] */
+    const uint8_t *data;      /* the file's bytes */
     Module *mod;              /* decoding one function of this module (lazy), else NULL */
     uint32_t fn;              /* that function */
     char err[256];
@@ -949,6 +950,7 @@ struct Lazy {
     uint8_t *owned;          /* the bytes 'bf' reads, when they are the loader's to free */
     LazyFn *fn;
     uint32_t end, last;      /* where the last function ends; its last label */
+    uint32_t code_off;       /* where the Code chunk's instructions are in the file */
     Instr **site_at;         /* words that hold a stub's address, */
     uint32_t *site_next;     /* each linked to the next that waits for the same */
     uint32_t nsites, sites_cap;
@@ -1122,12 +1124,22 @@ static int load_lazy(Loader *L, Module *mod, uint8_t *owned) {
     L->imports = NULL;
     z->strings = L->strings;
     z->owned = owned;
+    z->code_off = (uint32_t)(z->bf.code - L->data);
     z->left = mod->num_funcs;
     if (!z->left) { /* nothing to decode: the caller frees the bytes */
         z->owned = NULL;
         lazy_free(mod);
     }
     return 1;
+}
+
+void load_release(Module *mod) {
+    Lazy *z = mod->lazy;
+    if (z && z->owned && mod->src_stored) {
+        vm_free(z->owned);
+        z->owned = NULL;
+        z->bf.code = NULL;
+    }
 }
 
 bool load_decoded(const Module *mod, uint32_t f) {
@@ -1139,6 +1151,14 @@ const Instr *load_function(Module *mod, uint32_t f) {
     if (fi->start) return (const Instr *)fi->stub[1];
     Lazy *z = mod->lazy;
     LazyFn *zf = &z->fn[f];
+    if (!z->bf.code) { /* released (load_release): inflated again */
+        const uint8_t *data = code_module_src(mod, &z->owned);
+        if (!data) {
+            vm_say("spore: cannot load %s: its deflated bytes are corrupt\n", z->name);
+            return NULL;
+        }
+        z->bf.code = data + z->code_off;
+    }
     Loader L;
     memset(&L, 0, sizeof L);
     L.bf = z->bf;
@@ -1311,6 +1331,7 @@ static Module *load_common(const char *path, const uint8_t *data, size_t len, te
     Loader L;
     memset(&L, 0, sizeof L);
     Module *mod = vm_zalloc(sizeof *mod);
+    L.data = data;
     int rc = beamfile_read_flags(&L.bf, path, data, len, kept ? BEAMFILE_NO_MD5 | BEAMFILE_NO_ATTRS : 0, L.err,
                                  sizeof L.err);
     if (rc == 0) rc = load(&L, mod, expect, kept, owned);

@@ -24,6 +24,10 @@ Module *load_module_kept(const char *path, const uint8_t *data, size_t len, term
 /* Decodes function 'f' of 'mod' (its index in mod->funcs) if it is not
    yet, and returns its entry; NULL after printing why it cannot be. */
 const Instr *load_function(Module *mod, uint32_t f);
+/* Frees the inflated copy of the bytes of 'mod', a module kept deflated in
+   the image, that decoding at first call reads: they are inflated again
+   if another function is to be decoded. */
+void load_release(Module *mod);
 /* True if function 'f' of 'mod' is decoded. */
 bool load_decoded(const Module *mod, uint32_t f);
 

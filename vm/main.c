@@ -186,6 +186,8 @@ int vm_preload(const char *list) {
                         !load_function(mod, f + b))
                         return 1;
         }
+        /* the rest may never be decoded: its bytes are the image's */
+        if (mod) load_release(mod);
         if (*list && *list != ',') {
             vm_say("spore: cannot preload %s: expected M1/HEX,M2/HEX,...\n", list);
             return 1;

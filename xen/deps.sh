@@ -209,13 +209,16 @@ EOF
     stamp_set picolibc "$key"
 }
 
-# archive NAME OUT.a SRC.c...: compiles C files against picolibc's headers.
+# archive NAME OUT.a SRC.c...: compiles C files against picolibc's headers,
+# each function in a section of its own (the kernel's link drops those it
+# does not call: most of mini-gmp, which is one file).
 archive() {
     local name=$1 out=$2 obj=$CACHE/build/$1
     shift 2
     rm -rf "$obj"
     mkdir -p "$obj"
-    local cflags=("${KFLAGS[@]}" -nostdinc -isystem "$CACHE/stage/picolibc/include"
+    local cflags=("${KFLAGS[@]}" -ffunction-sections -fdata-sections
+                  -nostdinc -isystem "$CACHE/stage/picolibc/include"
                   -isystem "$(gcc -print-file-name=include)")
     # xargs appends one source file to the flags; the shell splits it off.
     # shellcheck disable=SC2016
@@ -230,7 +233,7 @@ archive() {
 # zlib and mini-gmp are rebuilt when picolibc's headers may have changed.
 build_zlib() {
     local key srcs=() f
-    key="${ZLIB[1]} ${ZLIB_SRCS[*]} / $(cat "$STAMPS/picolibc")"
+    key="${ZLIB[1]} ${ZLIB_SRCS[*]} sections / $(cat "$STAMPS/picolibc")"
     stamp_ok zlib "$key" "$CACHE/build/libz.a" && return
     say "building zlib"
     for f in "${ZLIB_SRCS[@]}"; do srcs+=("$CACHE/src/zlib/$f.c"); done
@@ -240,7 +243,7 @@ build_zlib() {
 
 build_minigmp() {
     local key
-    key="${GMP[1]} / $(cat "$STAMPS/picolibc")"
+    key="${GMP[1]} sections / $(cat "$STAMPS/picolibc")"
     stamp_ok minigmp "$key" "$CACHE/build/libminigmp.a" && return
     say "building mini-gmp"
     archive minigmp "$CACHE/build/libminigmp.a" "$CACHE/src/gmp/mini-gmp/mini-gmp.c"
