@@ -121,6 +121,20 @@ if [ $xen = yes ]; then
         check hello_snapshot "the report names no snapshot" \
             grep -q 'hello.xen ([0-9]* bytes, a snapshot of [0-9]* bytes with [0-9]* modules loaded)' \
             "$work/hello.report"
+        check hello_warm_size "hello.xen is $size bytes with its snapshot, not under 1 MiB" \
+            test "$size" -lt 1048576
+        # the snapshot's runs of zero pages are left out of the file: more
+        # load segments than the kernel's five
+        loads=$(python3 - "$h/hello.xen" <<'PY'
+import struct, sys
+k = open(sys.argv[1], "rb").read()
+phoff, = struct.unpack_from("<Q", k, 0x20)
+phentsize, phnum = struct.unpack_from("<HH", k, 0x36)
+print(sum(struct.unpack_from("<I", k, phoff + i * phentsize)[0] == 1 for i in range(phnum)))
+PY
+)
+        check hello_holes "hello.xen has $loads load segments: no zero pages left out" \
+            test "$loads" -gt 5
     fi
     # without the snapshot (--cold): the kernel and the modules alone
     run "$work/cold.report" "$work/cold.err" "$spore" build --cold -o "$work/hello-cold" \
@@ -197,7 +211,8 @@ else
     # damaged copies (image/snapshot.h): a byte of the heap, which spore
     # boot finds by the sums, and a byte of the header, which the kernel
     # finds and starts cold
-    python3 - "$work/hello/hello.xen" "$work/heap-damaged.xen" "$work/header-damaged.xen" <<'PY'
+    python3 - "$work/hello/hello.xen" "$work/heap-damaged.xen" "$work/header-damaged.xen" \
+        "$work/tail-damaged.xen" <<'PY'
 import struct, sys
 k = bytearray(open(sys.argv[1], "rb").read())
 phoff, = struct.unpack_from("<Q", k, 0x20)
@@ -212,11 +227,21 @@ for i in range(phnum):
         open(sys.argv[2], "wb").write(heap)
         hdr = bytearray(k); hdr[head + 80] ^= 0x08
         open(sys.argv[3], "wb").write(hdr)
+# and a byte of the last load segment: the snapshot's heap after a run of
+# zero pages the file leaves out
+last = max((struct.unpack_from("<IIQQQQQQ", k, phoff + i * phentsize) for i in range(phnum)),
+           key=lambda p: p[3] if p[0] == 1 else -1)
+tail = bytearray(k); tail[last[2] + 8] ^= 0x20
+open(sys.argv[4], "wb").write(tail)
 PY
     "$spore" boot "$work/heap-damaged.xen" > "$work/damaged.out" 2>&1
     st=$?
     check hello_damaged "spore boot of a damaged snapshot: status $st, not the message" \
         grep -q 'is not a whole spore kernel (its snapshot is damaged' "$work/damaged.out"
+    "$spore" boot "$work/tail-damaged.xen" > "$work/tail-damaged.out" 2>&1
+    st=$?
+    check hello_tail_damaged "spore boot of a snapshot damaged after a hole: status $st" \
+        grep -q 'is not a whole spore kernel (its snapshot is damaged' "$work/tail-damaged.out"
     # a processor without NX: the snapshot's page tables (built with it)
     # are rebuilt, and the boot is still warm
     boot "$work/qemu-nonx.log" -cpu qemu64,-nx

@@ -64,11 +64,27 @@ static int read_at(int fd, void *buf, size_t len, uint64_t off)
     return pread(fd, buf, len, (off_t)off) == (ssize_t)len ? 0 : -1;
 }
 
-/* Reads 'len' bytes at 'off' of 'fd' into 'sum' (a malloc'd buffer). */
-static int sum_at(int fd, uint64_t off, uint64_t len, SnapSum *sum)
+/* Adds to 'sum' the 'len' bytes at address 'va' as the loaders lay them
+   out: what the load segments' files hold there, zeros elsewhere (the
+   runs of zero pages the sealer left out of the file). */
+static int sum_span(int fd, uint64_t size, uint64_t phoff, uint64_t phentsize, uint64_t phnum,
+                    uint64_t va, uint64_t len, SnapSum *sum)
 {
-    uint8_t *b = malloc(len ? (size_t)len : 1);
-    int rc = b && read_at(fd, b, (size_t)len, off) == 0 ? 0 : -1;
+    uint8_t *b = len <= (1ull << 32) ? calloc(1, len ? (size_t)len : 1) : NULL;
+    int rc = b ? 0 : -1;
+    for (uint64_t i = 0; rc == 0 && i < phnum; i++) {
+        uint8_t ph[56];
+        if (read_at(fd, ph, sizeof ph, phoff + i * phentsize) < 0) {
+            rc = -1;
+            break;
+        }
+        uint64_t o = get_le(ph + 8, 8), v = get_le(ph + 16, 8), n = get_le(ph + 32, 8);
+        if (get_le(ph, 4) != 1 || o > size || n > size - o)
+            continue;
+        uint64_t lo = v > va ? v : va, hi = v + n < va + len ? v + n : va + len;
+        if (lo < hi)
+            rc = read_at(fd, b + (lo - va), (size_t)(hi - lo), o + (lo - v));
+    }
     if (rc == 0)
         snap_sum_add(sum, b, (size_t)len);
     free(b);
@@ -86,25 +102,17 @@ static int check_snapshot(int fd, uint64_t size, uint64_t off, uint64_t filesz, 
     SnapHeader h;
     uint64_t at = seal_snap_offset(sealed_len);
     if (at + sizeof h > filesz || read_at(fd, &h, sizeof h, off + at) < 0 ||
-        !snap_header_ok(&h) || h.heap_lo < vaddr ||
-        h.heap_lo - vaddr > filesz || h.heap_len > filesz - (h.heap_lo - vaddr)) {
+        !snap_header_ok(&h) || h.heap_lo < vaddr || h.heap_lo - vaddr < at ||
+        h.heap_len > size || h.layout[4] < h.layout[2] || h.layout[4] - h.layout[2] > size) {
         snprintf(err, errlen, "not a whole spore kernel (its snapshot's header is damaged: "
                               "build it again)");
         return -1;
     }
     SnapSum sum = {{0, 0, 0, 0}};
-    int rc = -1;
-    for (uint64_t i = 0; i < phnum; i++) {
-        uint8_t ph[56];
-        if (read_at(fd, ph, sizeof ph, phoff + i * phentsize) < 0)
-            break;
-        uint64_t o = get_le(ph + 8, 8), v = get_le(ph + 16, 8), n = get_le(ph + 32, 8);
-        if (get_le(ph, 4) == 1 && v == h.layout[2] && o <= size && n <= size - o &&
-            n == h.layout[4] - h.layout[2])
-            rc = sum_at(fd, o, n, &sum);
-    }
+    int rc = sum_span(fd, size, phoff, phentsize, phnum, h.layout[2], h.layout[4] - h.layout[2],
+                      &sum);
     if (rc == 0)
-        rc = sum_at(fd, off + (h.heap_lo - vaddr), h.heap_len, &sum);
+        rc = sum_span(fd, size, phoff, phentsize, phnum, h.heap_lo, h.heap_len, &sum);
     if (rc < 0 || snap_sum_end(&sum) != h.data_sum) {
         snprintf(err, errlen, "not a whole spore kernel (its snapshot is damaged: its sum "
                               "differs; build it again)");

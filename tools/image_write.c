@@ -432,6 +432,114 @@ static int plan_snapshot(const uint8_t *k, const Elf64_Ehdr *eh, const uint8_t *
     return 0;
 }
 
+/* The snapshot's heap has runs of zero pages (free blocks, the tails of
+   chunks): they leave the file. The sealed segment (program header
+   'seal', its heap from 'heap_va') becomes one load segment per stretch
+   of bytes, each one's memsz reaching the next (the loaders zero what
+   lies between), in as many program headers as fit before the first
+   segment's bytes, the longest runs first. The bytes after the sealed
+   segment move up: whole pages, so every offset stays congruent to its
+   address. Returns the file's new length. */
+#define PAGE 4096u
+static size_t punch_holes(uint8_t *k, size_t total, Elf64_Ehdr *eh, int seal, uint64_t heap_va)
+{
+    Elf64_Phdr ph[64], s;
+    if (eh->e_phnum > 64)
+        return total;
+    memcpy(ph, k + eh->e_phoff, (size_t)eh->e_phnum * sizeof *ph);
+    s = ph[seal];
+    uint64_t first = UINT64_MAX;
+    for (int i = 0; i < eh->e_phnum; i++)
+        if (ph[i].p_filesz && ph[i].p_offset < first)
+            first = ph[i].p_offset;
+    size_t room = 0;
+    if (first > eh->e_phoff && (!eh->e_shoff || eh->e_shoff >= first || eh->e_shoff < eh->e_phoff))
+        room = (size_t)((first - eh->e_phoff) / sizeof *ph) - eh->e_phnum;
+    if (room > 64 - (size_t)eh->e_phnum)
+        room = 64 - (size_t)eh->e_phnum;
+    if (s.p_vaddr & (PAGE - 1) || s.p_offset & (PAGE - 1))
+        return total;
+    /* the runs, longest first up to 'room', then in address order */
+    struct { uint64_t lo, hi; } run[64];
+    size_t nrun = 0;
+    uint64_t end = s.p_vaddr + s.p_filesz;
+    for (uint64_t p = (heap_va + PAGE - 1) & ~(uint64_t)(PAGE - 1); p + PAGE <= end;) {
+        const uint8_t *b = k + s.p_offset + (p - s.p_vaddr);
+        size_t z = 0;
+        while (z < PAGE && b[z] == 0)
+            z++;
+        if (z < PAGE) {
+            p += PAGE;
+            continue;
+        }
+        uint64_t lo = p;
+        while (p + PAGE <= end) {
+            b = k + s.p_offset + (p - s.p_vaddr);
+            for (z = 0; z < PAGE && b[z] == 0; z++) {
+            }
+            if (z < PAGE)
+                break;
+            p += PAGE;
+        }
+        if (nrun < room) {
+            run[nrun].lo = lo, run[nrun].hi = p, nrun++;
+        } else if (room) { /* replaces the shortest if longer */
+            size_t m = 0;
+            for (size_t i = 1; i < nrun; i++)
+                if (run[i].hi - run[i].lo < run[m].hi - run[m].lo)
+                    m = i;
+            if (p - lo > run[m].hi - run[m].lo)
+                run[m].lo = lo, run[m].hi = p;
+        }
+    }
+    if (!nrun)
+        return total;
+    for (size_t i = 1; i < nrun; i++) /* by address */
+        for (size_t j = i; j > 0 && run[j].lo < run[j - 1].lo; j--) {
+            uint64_t lo = run[j].lo, hi = run[j].hi;
+            run[j] = run[j - 1];
+            run[j - 1].lo = lo, run[j - 1].hi = hi;
+        }
+    /* the pieces, moved down over the runs' bytes */
+    Elf64_Phdr piece[65];
+    uint64_t at = s.p_offset, from = s.p_vaddr, removed = 0;
+    for (size_t i = 0; i <= nrun; i++) {
+        uint64_t to = i < nrun ? run[i].lo : end;
+        memmove(k + at, k + s.p_offset + (from - s.p_vaddr), (size_t)(to - from));
+        piece[i] = s;
+        piece[i].p_offset = at;
+        piece[i].p_vaddr = piece[i].p_paddr = from;
+        piece[i].p_filesz = to - from;
+        piece[i].p_memsz = i < nrun ? run[i].hi - from : s.p_vaddr + s.p_memsz - from;
+        at += to - from;
+        if (i < nrun) {
+            removed += run[i].hi - run[i].lo;
+            from = run[i].hi;
+        }
+    }
+    /* what followed the sealed segment (the state segment) moves up too */
+    uint64_t after = s.p_offset + s.p_filesz;
+    memmove(k + after - removed, k + after, (size_t)(total - after));
+    for (int i = 0; i < eh->e_phnum; i++)
+        if (i != seal && ph[i].p_offset >= after)
+            ph[i].p_offset -= removed;
+    /* the program headers: the pieces in the sealed segment's place */
+    Elf64_Phdr out[64];
+    size_t n = 0;
+    for (int i = 0; i < eh->e_phnum; i++) {
+        if (i != seal) {
+            out[n++] = ph[i];
+            continue;
+        }
+        for (size_t j = 0; j <= nrun; j++)
+            out[n++] = piece[j];
+    }
+    memcpy(k + eh->e_phoff, out, n * sizeof *out);
+    eh->e_phnum = (Elf64_Half)n;
+    memcpy(k, eh, sizeof *eh);
+    return (size_t)(total - removed);
+}
+
 int image_seal_kernel(const char *kernel, const uint8_t *image, size_t len, const uint8_t *snap,
                       size_t snap_len, const char *out, char *err, size_t errlen)
 {
@@ -510,6 +618,8 @@ int image_seal_kernel(const char *kernel, const uint8_t *image, size_t len, cons
     ph.p_memsz = mem > seg ? mem : seg;
     memcpy(k + eh.e_phoff + (size_t)i * sizeof ph, &ph, sizeof ph);
     move_section(k, size, &eh, off, seg);
+    if (snap_len)
+        total = punch_holes(k, total, &eh, i, sp.heap_lo);
 
     int rc = cli_write_file(out, k, total);
     int e = errno;
