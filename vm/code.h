@@ -57,7 +57,8 @@ typedef struct LineRef { uint32_t file, line; } LineRef;
 /* A function of a module. Its code is decoded when the module loads, or
    (a module of the program image) at its first call: until then 'start'
    is NULL, and calls go to 'stub', an instruction that decodes the
-   function and becomes a jump to it. */
+   function and becomes a jump to its entry (as it is from the start for
+   a function decoded at load). */
 struct LineAt { const Instr *at; LineRef ref; };
 struct FuncInfo {
     const Instr *start;        /* its func_info instruction, or NULL */

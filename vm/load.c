@@ -882,6 +882,9 @@ static int finish(Loader *L, Module *mod) {
         size_t end = i + 1 < L->nfuncs ? L->funcs[i + 1].at : L->n;
         fi->start = mod->code + L->funcs[i].at;
         fi->words = (uint32_t)(end - L->funcs[i].at);
+        /* as a decoded function's stub: a jump past its func_info */
+        fi->stub[0] = interp_handler(I_jump);
+        fi->stub[1] = (Instr)(fi->start + 4);
         fi->name = atom_index(L->funcs[i].name);
         fi->arity = L->funcs[i].arity;
     }

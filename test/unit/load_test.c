@@ -118,6 +118,8 @@ static void test_whole(void)
     for (uint32_t f = 0; f < m->num_funcs; f++)
         CHECK(load_decoded(m, f), "function %u decoded", f);
     uint32_t get = func(m, "get_value", 2);
+    CHECK(load_function(m, get) == m->funcs[get].start + 4,
+          "the entry of a function decoded at load is past its func_info");
     Module *where_mod = NULL;
     const struct FuncInfo *fi = NULL;
     LineRef line = {0, 0};
