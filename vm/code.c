@@ -5,6 +5,7 @@
 ** the module bundle first, then the code path (not for a sealed image).
 ** Loading itself is load.c.
 */
+#include <stddef.h>
 #include <string.h>
 
 #include "atom.h"
@@ -12,6 +13,7 @@
 #include "bundle.h"
 #include "code.h"
 #include "image.h"
+#include "instrs.h"
 #include "load.h"
 #include "plat.h"
 #include "strbuf.h"
@@ -279,7 +281,18 @@ bool code_locate(const Instr *ip, Module **modp, const struct FuncInfo **fip, Li
         if (ranges[mid].lo <= ip) lo = mid + 1;
         else hi = mid;
     }
-    if (lo == 0 || ip >= ranges[lo - 1].hi) return false;
+    if (lo == 0 || ip >= ranges[lo - 1].hi) {
+        /* a function's stub, where a call to it waits until it is decoded
+           (a process that gave way at that call): that function, no line;
+           once it is decoded, the stub is a jump to its entry */
+        if (ip[0] == interp_handler(I_jump))
+            return code_locate((const Instr *)ip[1], modp, fip, where);
+        if (ip[0] != interp_handler(I_lazy)) return false;
+        *modp = (Module *)ip[1];
+        *fip = (const struct FuncInfo *)((const char *)ip - offsetof(struct FuncInfo, stub));
+        where->file = where->line = 0;
+        return true;
+    }
     const Range *r = &ranges[lo - 1];
     Module *mod = r->mod;
     const struct FuncInfo *fi = NULL;

@@ -113,9 +113,9 @@ void *vm_zalloc(size_t n)
 
 void *vm_perm_alloc(size_t n)
 {
-    static uint8_t *cur, *end;
     n = (n + 7) & ~(size_t)7;
 #ifndef VM_CHECKS
+    static uint8_t *cur, *end;
     if (n <= PERM_CHUNK / 4) {
         if ((size_t)(end - cur) < n) {
             cur = vm_alloc(PERM_CHUNK); /* the rest of the last one is lost */

@@ -4,9 +4,9 @@
 ** points its export and its stub at its code and leaves its callees
 ** undecoded, with the call waiting on the callee's stub until that is
 ** decoded too; stack-trace lookups find lazily decoded functions and
-** their lines; once every function is decoded the loader's tables go. A
-** module loaded from a file (load_module) is decoded whole. Uses OTP's
-** lists and proplists.
+** their lines, and an undecoded one at its stub; once every function is
+** decoded the loader's tables go. A module loaded from a file
+** (load_module) is decoded whole. Uses OTP's lists and proplists.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -100,7 +100,12 @@ static void test_lazy(void)
           "code_locate finds seq/2 and a line in it");
     CHECK(code_locate(loop_entry, &where_mod, &fi, &line) && fi == &m->funcs[loop],
           "code_locate finds seq_loop/3");
-    CHECK(!code_locate(m->funcs[seq].stub, &where_mod, &fi, &line), "a stub is no code");
+    CHECK(code_locate(m->funcs[seq].stub, &where_mod, &fi, &line) && fi == &m->funcs[seq],
+          "code_locate follows a decoded function's stub to its code");
+    uint32_t all = func(m, "all", 2);
+    CHECK(code_locate(m->funcs[all].stub, &where_mod, &fi, &line) && where_mod == m &&
+              fi == &m->funcs[all] && line.line == 0,
+          "code_locate finds an undecoded function at its stub");
 
     for (uint32_t f = 0; f < m->num_funcs; f++)
         CHECK(load_function(m, f) != NULL, "function %u decodes", f);
