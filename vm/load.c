@@ -582,6 +582,9 @@ static int translate(Loader *L, const BeamOp *op) {
         if (op_dst(L, &a[0])) return -1;
         GROW(L->catch_at, L->ncatch, L->catch_cap);
         L->catch_at[L->ncatch++] = L->n;
+        /* (a function decoded alone has only its own labels to catch at) */
+        if (a[1].kind == BO_F && (a[1].val < L->label_lo || a[1].val > L->label_hi))
+            return fail(L, "catch label %lu outside its function", (unsigned long)a[1].val);
         return op_label(L, &a[1]);
     case 63: case 105: case 106:
         emit_op(L, op->opcode == 63 ? I_catch_end : op->opcode == 105 ? I_try_end : I_try_case);
@@ -1190,25 +1193,30 @@ const Instr *load_function(Module *mod, uint32_t f) {
     const Instr *entry = NULL;
     if (rc == 0 && L.label_at[zf->entry - zf->lo] == SIZE_MAX)
         rc = fail(&L, "label %u is never defined", zf->entry);
+    /* every label it names, before its code gets memory that stays */
+    for (size_t i = 0; i < L.npatches && rc == 0; i++) {
+        uint32_t l = L.patches[i].label, g;
+        if (l == 0) continue;
+        if (l >= zf->lo && l <= L.label_hi) {
+            if (L.label_at[l - zf->lo] == SIZE_MAX) rc = fail(&L, "label %u is never defined", l);
+        } else if ((g = label_fn(mod, l)) == UINT32_MAX || z->fn[g].entry != l) {
+            rc = fail(&L, "label %u is inside another function", l);
+        }
+    }
     if (rc == 0) {
         /* the code, then its line table */
         code = vm_perm_alloc((L.n + 2 * L.nlines) * sizeof *code);
         memcpy(code, L.w, L.n * sizeof *code);
-        for (size_t i = 0; i < L.npatches && rc == 0; i++) {
+        for (size_t i = 0; i < L.npatches; i++) {
             uint32_t l = L.patches[i].label;
             Instr *at = &code[L.patches[i].at];
             if (l == 0) {
                 *at = 0;
             } else if (l >= zf->lo && l <= L.label_hi) {
-                if (L.label_at[l - zf->lo] == SIZE_MAX)
-                    rc = fail(&L, "label %u is never defined", l);
-                else
-                    *at = (Instr)(code + L.label_at[l - zf->lo]);
+                *at = (Instr)(code + L.label_at[l - zf->lo]);
             } else {
                 uint32_t g = label_fn(mod, l);
-                if (g == UINT32_MAX || z->fn[g].entry != l) {
-                    rc = fail(&L, "label %u is inside another function", l);
-                } else if (mod->funcs[g].start) {
+                if (mod->funcs[g].start) {
                     *at = mod->funcs[g].stub[1];
                 } else { /* its stub, until it is decoded */
                     *at = (Instr)mod->funcs[g].stub;
