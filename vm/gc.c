@@ -531,7 +531,10 @@ static void minor(Proc *p, size_t need, term_t *xregs, unsigned live, Range *fra
 {
     size_t have = (size_t)(p->hend - p->heap);
     size_t bound = (size_t)(p->htop - hwm_of(p)) + frag_words + need;
-    size_t cap = max2(max2(have, p->young_want), bound);
+    /* never under the minimum: a process's first collection (its first
+       heap is only as big as its spawn arguments) gives it that at once */
+    size_t min = p->min_heap ? p->min_heap : GC_MIN_WORDS;
+    size_t cap = max2(max2(have, p->young_want), max2(bound, min));
     size_t dict_words = minor_pass(p, cap, true, xregs, live, frags, nfrags);
     size_t survivors = (size_t)(p->htop - p->heap);
     size_t want = young_size(p, survivors, need, root_words(p, live, dict_words));
