@@ -123,6 +123,11 @@ if [ $xen = yes ]; then
             "$work/hello.report"
         check hello_warm_size "hello.xen is $size bytes with its snapshot, not under 1 MiB" \
             test "$size" -lt 1048576
+        # the trace's list of modules and decoded functions, for the
+        # snapshot run
+        "$spore" image --list "$h/hello.spore" > "$work/warm.txt" 2>&1
+        check hello_warm_list "hello.spore has no spore.warm (the snapshot run's list)" \
+            grep -q ' spore\.warm' "$work/warm.txt"
         # the snapshot's runs of zero pages are left out of the file: more
         # load segments than the kernel's five
         loads=$(python3 - "$h/hello.xen" <<'PY'

@@ -15,6 +15,7 @@
 
 #include "../bif/bif.h"
 #include "../vm/atom.h"
+#include "../vm/plat.h"
 #include "build.h"
 #include "cli.h"
 #include "image_write.h"
@@ -415,9 +416,10 @@ static void keep_loaded_raw(ImageSpec *spec, ImageSpecFile *files, const char *l
 /* Writes NAME.spore, and unless --no-xen NAME.xen and its configurations.
    The image deflates its files. A trace run of the kernel under QEMU
    finds the modules a boot loads before the program first waits, and the
-   functions it decodes: the warm start's snapshot is taken with those
-   loaded and decoded (their inflated bytes are not kept: a function
-   decoded later inflates its module again). With --cold, those modules
+   functions it decodes: the image gets that list as its file spore.warm,
+   and the warm start's snapshot is taken with those loaded and decoded
+   (their inflated bytes are not kept: a function decoded later inflates
+   its module again). With --cold, those modules
    are stored as they are instead, as every boot loads them. */
 static int write_outputs(const Options *o, const char *name, const char *kernel, ImageSpec *spec,
                          ImageSpecFile *files)
@@ -426,6 +428,7 @@ static int write_outputs(const Options *o, const char *name, const char *kernel,
     uint8_t *image = NULL, *snap = NULL;
     size_t len, snap_len = 0, npreload = 0;
     char *loaded = NULL;
+    ImageSpecFile *warm = NULL;
     int rc = -1;
     /* the trace run's image need not be deflated: which modules load
        does not depend on it */
@@ -440,6 +443,18 @@ static int write_outputs(const Options *o, const char *name, const char *kernel,
         loaded = build_trace(path, o->memory_mb, why, sizeof why);
         if (loaded && o->cold)
             keep_loaded_raw(spec, files, loaded);
+        if (loaded && !o->cold) { /* the snapshot run's list (vm_preload) */
+            warm = malloc((spec->nfiles + 1) * sizeof *warm);
+            if (!warm) {
+                snprintf(err, sizeof err, "out of memory");
+                goto out;
+            }
+            memcpy(warm, spec->files, spec->nfiles * sizeof *warm);
+            warm[spec->nfiles] = (ImageSpecFile){VM_WARM_FILE, (const uint8_t *)loaded,
+                                                 strlen(loaded), false};
+            spec->files = warm;
+            spec->nfiles++;
+        }
         free(image);
         image = NULL;
         if (image_encode(spec, &image, &len, err, sizeof err) < 0 ||
@@ -493,6 +508,7 @@ out:
     if (rc < 0)
         fprintf(stderr, "spore build: %s\n", err);
     free(loaded);
+    free(warm);
     free(snap);
     free(image);
     return rc;

@@ -5,12 +5,13 @@
 ** build:
 **   1. build_trace, "snapshot=trace": the program runs to its first idle
 **      moment, its end or spore:ready/0; the kernel prints "spore: loaded
-**      M1,M2,..." (build.c then stores those modules undeflated, and
-**      seals the image again);
-**   2. build_snapshot, "snapshot=take:M1,M2,...": the kernel prepares the
-**      VM, loads those modules, spawns init and names the snapshot's three
-**      ranges of memory on the console; QEMU's monitor saves them
-**      (pmemsave).
+**      M1/HEX,M2/HEX,...": the modules loaded by then and the functions
+**      each decoded (build.c then seals the image again with that list);
+**   2. build_snapshot, "snapshot=take": the kernel prepares the VM, loads
+**      the modules and decodes the functions the image's spore.warm names
+**      (build.c writes the trace's list there), spawns init and names the
+**      snapshot's three ranges of memory on the console; QEMU's monitor
+**      saves them (pmemsave).
 ** The caller seals the result after the image (image_seal_kernel).
 */
 #define _GNU_SOURCE /* pipe2 */
@@ -275,25 +276,14 @@ uint8_t *build_snapshot(const char *xen, unsigned mem_mb, const char *loaded, si
     if (!run_dir(dir, sizeof dir, err, errlen))
         return NULL;
     snprintf(console, sizeof console, "%s/console", dir);
-    /* as many modules as the command line holds, in the order they loaded,
-       with the functions to decode (or, past the room for those, none) */
-    char cmdline[BOOT_CMDLINE_MAX];
-    int k = snprintf(cmdline, sizeof cmdline, "quiet snapshot=take:");
+    /* the modules and functions to load: the image's spore.warm */
     *npreload = 0;
-    for (const char *m = loaded; *m;) {
-        size_t n = strcspn(m, ",");
-        if ((size_t)k + n + 2 > sizeof cmdline) {
-            n = strcspn(m, ",/");
-            if ((size_t)k + n + 2 > sizeof cmdline)
-                break;
-        }
-        k += snprintf(cmdline + k, sizeof cmdline - (size_t)k, "%s%.*s", *npreload ? "," : "",
-                      (int)n, m);
+    for (const char *m = loaded; *m; m += *m == ',') {
         (*npreload)++;
         m += strcspn(m, ",");
-        m += *m == ',';
     }
-    uint8_t *snap = take(xen, mem_mb < 16 ? 16 : mem_mb, cmdline, dir, console, len, err, errlen);
+    uint8_t *snap = take(xen, mem_mb < 16 ? 16 : mem_mb, "quiet snapshot=take", dir, console, len,
+                         err, errlen);
     unlink(console);
     rmdir(dir);
     return snap;

@@ -168,7 +168,30 @@ static int hex_digit(char c) {
     return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
 }
 
+static int preload(const char *list);
+
 int vm_preload(const char *list) {
+    char *file = NULL;
+    if (!list) { /* the image's list: spore build wrote it after its trace run */
+        const uint8_t *data;
+        size_t len;
+        uint8_t *owned;
+        if (!code_path_read(VM_WARM_FILE, strlen(VM_WARM_FILE), &data, &len, &owned)) {
+            vm_say("spore: cannot preload: the image has no %s\n", VM_WARM_FILE);
+            return 1;
+        }
+        file = vm_alloc(len + 1);
+        memcpy(file, data, len);
+        file[len] = 0;
+        vm_free(owned);
+        list = file;
+    }
+    int rc = preload(list);
+    vm_free(file);
+    return rc;
+}
+
+static int preload(const char *list) {
     while (*list) {
         size_t n = strcspn(list, ",/");
         term_t why;

@@ -43,11 +43,14 @@ typedef enum {
    first and comma-separated, into 'buf' (NUL-terminated, cut at 'len')
    and returns their length: each as its name, then "/" and the functions
    decoded so far as hex digits (digit i: functions 4i..4i+3, lowest bit
-   first) if any are. vm_preload takes that list: it loads the modules and
-   decodes those functions. */
+   first) if any are. vm_preload takes that list (NULL: the image's file
+   VM_WARM_FILE holds it): it loads the modules and decodes those
+   functions. */
 int vm_main(const PlatStart *start);
 int vm_prepare(const PlatStart *start);
 int vm_preload(const char *modules);
+/* The image's file that holds vm_loaded's list for vm_preload(NULL). */
+#define VM_WARM_FILE "spore.warm"
 int vm_boot(const PlatStart *start);
 int vm_run(void);
 /* What vm_run returns when it stopped at the warm point (below). */

@@ -61,11 +61,17 @@ SnapMode snap_mode(const char *cmdline, const char **list) {
     if (cmdline_get(cmdline, "cold", buf, sizeof buf)) return SNAP_COLD;
     if (!cmdline_get(cmdline, "snapshot", buf, sizeof buf)) return SNAP_NONE;
     if (strcmp(buf, "trace") == 0) return SNAP_TRACE;
+    if (strcmp(buf, "take") == 0) { /* the list is the image's file spore.warm */
+        *list = NULL;
+        return SNAP_TAKE;
+    }
     if (strncmp(buf, "take:", 5) == 0) {
         *list = buf + 5;
         return SNAP_TAKE;
     }
-    kprintf("spore: snapshot=%s: expected snapshot=trace or snapshot=take:M1,M2,...\n", buf);
+    kprintf("spore: snapshot=%s: expected snapshot=trace, snapshot=take or "
+            "snapshot=take:M1,M2,...\n",
+            buf);
     return SNAP_COLD;
 }
 
