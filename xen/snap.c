@@ -121,7 +121,7 @@ _Noreturn void snap_take(uint64_t clock) {
 
 void snap_trace_print(void) {
     static bool done;
-    static char names[8192];
+    static char names[32768]; /* modules and their decoded functions: vm_loaded */
     if (done) return;
     done = true;
     size_t n = vm_loaded(names, sizeof names);
