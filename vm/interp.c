@@ -784,20 +784,6 @@ dispatch:
         NEXT();
     }
 
-    CASE(lazy) { /* ip is the stub of a function not decoded yet (load.c) */
-        Module *m = (Module *)OPW(0);
-        const struct FuncInfo *fi =
-            (const struct FuncInfo *)((const char *)ip - offsetof(struct FuncInfo, stub));
-        const Instr *entry = load_function(m, (uint32_t)(fi - m->funcs));
-        if (VM_UNLIKELY(!entry)) {
-            err_mfa = code_export(m->name, make_atom(fi->name), fi->arity);
-            err_args = x;
-            RAISE(ATOM_undef);
-        }
-        ip = entry;
-        NEXT();
-    }
-
     /* ---- catch and try ---- */
     CASE(catch) {
         D(0) = make_catch((uint32_t)OPW(1));
@@ -1208,6 +1194,21 @@ dispatch:
         uint8_t *data;
         x[0] = bin_make(p, 0, &data);
         SKIP(0);
+        NEXT();
+    }
+
+    /* last: rare, and out of the way of the others */
+    CASE(lazy) { /* ip is the stub of a function not decoded yet (load.c) */
+        Module *m = (Module *)OPW(0);
+        const struct FuncInfo *fi =
+            (const struct FuncInfo *)((const char *)ip - offsetof(struct FuncInfo, stub));
+        const Instr *entry = load_function(m, (uint32_t)(fi - m->funcs));
+        if (VM_UNLIKELY(!entry)) {
+            err_mfa = code_export(m->name, make_atom(fi->name), fi->arity);
+            err_args = x;
+            RAISE(ATOM_undef);
+        }
+        ip = entry;
         NEXT();
     }
 
