@@ -16,7 +16,8 @@
 ** When a full sweep runs: when the old heap cannot take the worst case of
 ** what would be promoted (the whole area below 'hwm'): it never grows in
 ** place; and after fullsweep_after minor collections (OTP's 65535 unless
-** the process says otherwise).
+** the process says otherwise). A process's first promotion makes its old
+** heap (twice what is promoted) and stays a minor collection.
 **
 ** Why a minor collection may ignore the old heap: terms are immutable and
 ** an object is built after what it refers to, so an object alive at the
@@ -557,8 +558,15 @@ void gc_collect(Proc *p, size_t need, term_t *xregs, unsigned live)
     size_t promote = (size_t)(hwm_of(p) - p->heap);
     size_t old_free = p->old_heap ? (size_t)(p->old_hend - p->old_htop) : 0;
     uint32_t every = p->fullsweep_after ? p->fullsweep_after : GC_FULLSWEEP_AFTER;
+    bool full = (p->old_heap && promote > old_free) || p->gc_minor >= every || p->old_stray;
+    if (!full && promote > old_free) {
+        /* the first promotion: an old heap for it, as a minor collection
+           (not a full sweep of what was just collected) */
+        size_t size = next_size(2 * promote, GC_MIN_WORDS);
+        p->old_heap = p->old_htop = vm_alloc(size * sizeof(term_t));
+        p->old_hend = p->old_heap + size;
+    }
     term_t *old_top = p->old_htop;
-    bool full = promote > old_free || p->gc_minor >= every || p->old_stray;
     if (full) major(p, need, xregs, live, frags, nfrags, frag_words);
     else minor(p, need, xregs, live, frags, nfrags, frag_words);
     vm_free(frags);
