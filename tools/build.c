@@ -419,8 +419,8 @@ static void keep_loaded_raw(ImageSpec *spec, ImageSpecFile *files, const char *l
    functions it decodes: the image gets that list as its file spore.warm,
    and the warm start's snapshot is taken with those loaded and decoded
    (their inflated bytes are not kept: a function decoded later inflates
-   its module again). With --cold, those modules
-   are stored as they are instead, as every boot loads them. */
+   its module again). With --cold, those modules are stored as they are
+   instead, as every boot loads them. */
 static int write_outputs(const Options *o, const char *name, const char *kernel, ImageSpec *spec,
                          ImageSpecFile *files)
 {

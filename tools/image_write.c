@@ -441,6 +441,14 @@ static int plan_snapshot(const uint8_t *k, const Elf64_Ehdr *eh, const uint8_t *
    segment move up: whole pages, so every offset stays congruent to its
    address. Returns the file's new length. */
 #define PAGE 4096u
+static bool zero_page(const uint8_t *b)
+{
+    for (size_t i = 0; i < PAGE; i++)
+        if (b[i])
+            return false;
+    return true;
+}
+
 static size_t punch_holes(uint8_t *k, size_t total, Elf64_Ehdr *eh, int seal, uint64_t heap_va)
 {
     Elf64_Phdr ph[64], s;
@@ -460,27 +468,19 @@ static size_t punch_holes(uint8_t *k, size_t total, Elf64_Ehdr *eh, int seal, ui
     if (s.p_vaddr & (PAGE - 1) || s.p_offset & (PAGE - 1))
         return total;
     /* the runs, longest first up to 'room', then in address order */
-    struct { uint64_t lo, hi; } run[64];
+    typedef struct { uint64_t lo, hi; } Run;
+    Run run[64];
     size_t nrun = 0;
     uint64_t end = s.p_vaddr + s.p_filesz;
+    const uint8_t *seg = k + s.p_offset; /* the segment's bytes, from its address */
     for (uint64_t p = (heap_va + PAGE - 1) & ~(uint64_t)(PAGE - 1); p + PAGE <= end;) {
-        const uint8_t *b = k + s.p_offset + (p - s.p_vaddr);
-        size_t z = 0;
-        while (z < PAGE && b[z] == 0)
-            z++;
-        if (z < PAGE) {
+        if (!zero_page(seg + (p - s.p_vaddr))) {
             p += PAGE;
             continue;
         }
         uint64_t lo = p;
-        while (p + PAGE <= end) {
-            b = k + s.p_offset + (p - s.p_vaddr);
-            for (z = 0; z < PAGE && b[z] == 0; z++) {
-            }
-            if (z < PAGE)
-                break;
+        while (p + PAGE <= end && zero_page(seg + (p - s.p_vaddr)))
             p += PAGE;
-        }
         if (nrun < room) {
             run[nrun].lo = lo, run[nrun].hi = p, nrun++;
         } else if (room) { /* replaces the shortest if longer */
@@ -496,9 +496,9 @@ static size_t punch_holes(uint8_t *k, size_t total, Elf64_Ehdr *eh, int seal, ui
         return total;
     for (size_t i = 1; i < nrun; i++) /* by address */
         for (size_t j = i; j > 0 && run[j].lo < run[j - 1].lo; j--) {
-            uint64_t lo = run[j].lo, hi = run[j].hi;
+            Run t = run[j];
             run[j] = run[j - 1];
-            run[j - 1].lo = lo, run[j - 1].hi = hi;
+            run[j - 1] = t;
         }
     /* the pieces, moved down over the runs' bytes */
     Elf64_Phdr piece[65];

@@ -295,9 +295,13 @@ bool code_locate(const Instr *ip, Module **modp, const struct FuncInfo **fip, Li
     }
     const Range *r = &ranges[lo - 1];
     Module *mod = r->mod;
-    const struct FuncInfo *fi = NULL;
+    const struct FuncInfo *fi;
+    const struct LineAt *lines; /* the function's own line table, or its module's */
+    size_t n;
     if (r->fn != UINT32_MAX) {
         fi = &mod->funcs[r->fn];
+        lines = (const struct LineAt *)(fi->start + fi->words);
+        n = fi->num_lines;
     } else { /* decoded at load: all of them, in the order of their addresses */
         lo = 0, hi = mod->num_funcs;
         while (lo < hi) {
@@ -307,13 +311,8 @@ bool code_locate(const Instr *ip, Module **modp, const struct FuncInfo **fip, Li
         }
         if (lo == 0) return false;
         fi = &mod->funcs[lo - 1];
-    }
-    /* the line table: the function's own, or its module's */
-    const struct LineAt *lines = mod->lines;
-    size_t n = mod->num_lines;
-    if (r->fn != UINT32_MAX) {
-        lines = (const struct LineAt *)(fi->start + fi->words);
-        n = fi->num_lines;
+        lines = mod->lines;
+        n = mod->num_lines;
     }
     where->file = 0;
     where->line = 0;

@@ -51,7 +51,6 @@ static inline term_t *fun_env(term_t f) { return term_ptr(f) + 2; }
 /* export fun layout: [hdr(HDR_EXPORT, 1)] Export* */
 static inline Export *fun_export(term_t f) { return (Export *)(uintptr_t)term_ptr(f)[1]; }
 
-
 typedef struct LineRef { uint32_t file, line; } LineRef;
 
 /* A function of a module. Its code is decoded when the module loads, or
@@ -118,7 +117,6 @@ void code_register(Module *mod);  /* makes a freshly loaded module current */
    (UINT32_MAX: several of its functions, found by their 'start'), for
    code_locate. */
 void code_add_range(const Instr *start, size_t words, Module *mod, uint32_t fn);
-
 
 /* Loads 'm' if it is not loaded: Mod.beam from the program image or the
    bundle, else from the code path (never from the code path when the image

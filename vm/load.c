@@ -47,8 +47,6 @@ typedef struct Loader {
     size_t on_load_at;        /* 1 + offset of the on_load function's entry, or 0 */
     uint32_t label_lo, label_hi; /* the labels 'label_at' holds: label_at[l - label_lo] */
     const uint8_t *data;      /* the file's bytes */
-    Module *mod;              /* decoding one function of this module (lazy), else NULL */
-    uint32_t fn;              /* that function */
     char err[256];
 } Loader;
 
@@ -1171,8 +1169,6 @@ const Instr *load_function(Module *mod, uint32_t f) {
     L.imports = z->imports;
     L.funs = mod->funs;
     L.strings = z->strings;
-    L.mod = mod;
-    L.fn = f;
     L.label_lo = zf->lo;
     L.label_hi = fn_hi(mod, f);
     L.label_at = vm_alloc((L.label_hi - zf->lo + 1) * sizeof *L.label_at);

@@ -201,7 +201,7 @@ static int preload(const char *list) {
             return 1;
         }
         list += n;
-        if (*list == '/') { /* the functions to decode now */
+        if (*list == '/' && mod) { /* the functions to decode now */
             list++;
             for (uint32_t f = 0; hex_digit(*list) >= 0; f += 4, list++)
                 for (uint32_t b = 0; b < 4; b++)
