@@ -4,6 +4,7 @@
 ** UTF-8, UTF-16 and UTF-32, with OTP's {error, ...} and {incomplete, ...}
 ** results. The input is walked with an explicit stack.
 */
+#include "../vm/bignum.h"
 #include "../vm/bin.h"
 #include "../vm/heap.h"
 #include "bif.h"
@@ -54,7 +55,7 @@ static void frame_push(Conv *c, term_t t) {
     c->st[c->sp++] = t;
 }
 
-enum { DEC_OK, DEC_ERROR, DEC_INCOMPLETE };
+enum { DEC_OK, DEC_ERROR, DEC_INCOMPLETE, DEC_BADARG };
 
 /* Decodes the bytes of a binary in the input encoding; '*stop' is the
    offset of the first byte not converted. */
@@ -177,8 +178,15 @@ static int convert(Proc *p, Conv *c, term_t t, term_t *rest) {
             continue;
         }
         term_t h = list_head(x);
-        if (term_is_small(h)) {
-            if (!valid_cp(c, h)) {
+        if (term_is_small(h) || !(term_is_list(h) || term_is_nil(h) || term_is_bitstring(h))) {
+            if (!term_is_small(h) || !valid_cp(c, h)) {
+                /* OTP: a latin1 output refuses a negative number; the
+                   outputs it converts in Erlang (latin1, UTF-16, UTF-32)
+                   give the bad character back in a list of its own */
+                if (c->out.kind == ENC_LATIN1 && term_is_integer(h) &&
+                    (term_is_small(h) ? small_val(h) < 0 : bignum_is_neg(h)))
+                    return DEC_BADARG;
+                if (c->out.kind != ENC_UTF8) x = heap_cons(p, heap_cons(p, h, TERM_NIL), list_tail(x));
                 *rest = wrap(p, c, c->sp - 1, x);
                 return DEC_ERROR;
             }
@@ -198,12 +206,9 @@ static int convert(Proc *p, Conv *c, term_t t, term_t *rest) {
                 return DEC_ERROR;
             }
             c->st[c->sp - 1] = list_tail(x);
-        } else if (term_is_list(h) || term_is_nil(h)) {
+        } else {
             c->st[c->sp - 1] = list_tail(x);
             frame_push(c, h);
-        } else { /* a bignum */
-            *rest = wrap(p, c, c->sp - 1, x);
-            return DEC_ERROR;
         }
     }
     return DEC_OK;
@@ -267,11 +272,52 @@ static term_t output(Proc *p, Conv *c, bool list) {
     return r;
 }
 
+/* The common case first: a list of code points up to 'limit' (127, or 255
+   for a latin1 output), nested at most FAST_DEPTH deep, with no binary and
+   no tail but []: what io_lib formats. Such a code point is one byte, the
+   same in latin1 and UTF-8. Returns the number of bytes, written to 'd'
+   unless it is NULL, or -1 for anything else (the general way then
+   decides). */
+#define FAST_DEPTH 16
+static ptrdiff_t plain_bytes(term_t t, sint_t limit, uint8_t *d) {
+    term_t st[FAST_DEPTH];
+    size_t sp = 0;
+    ptrdiff_t n = 0;
+    for (;;) {
+        while (term_is_list(t)) {
+            term_t h = list_head(t);
+            t = list_tail(t);
+            if (term_is_small(h) && small_val(h) >= 0 && small_val(h) <= limit) {
+                if (d) d[n] = (uint8_t)small_val(h);
+                n++;
+            } else if (term_is_list(h) && sp < FAST_DEPTH) {
+                st[sp++] = t;
+                t = h;
+            } else if (!term_is_nil(h)) {
+                return -1;
+            }
+        }
+        if (!term_is_nil(t)) return -1;
+        if (sp == 0) return n;
+        t = st[--sp];
+    }
+}
+
 static term_t characters(Proc *p, term_t data, term_t in, term_t out, bool list) {
     Conv c = {0};
     if (!get_enc(in, &c.in)) BIF_BADARG(p);
     if (list) c.out.kind = ENC_UTF8;
     else if (!get_enc(out, &c.out)) BIF_BADARG(p);
+    if (!list && c.out.kind <= ENC_UTF8) {
+        sint_t limit = c.out.kind == ENC_LATIN1 ? 255 : 127;
+        ptrdiff_t n = plain_bytes(data, limit, NULL);
+        if (n >= 0) {
+            uint8_t *d;
+            term_t r = bin_make(p, (size_t)n, &d);
+            plain_bytes(data, limit, d);
+            return r;
+        }
+    }
     c.limit = c.in.kind == ENC_LATIN1 || c.out.kind == ENC_LATIN1 ? 255 : 0x10FFFF;
     if (!well_formed(&c, data)) {
         vm_free(c.st);
@@ -279,6 +325,11 @@ static term_t characters(Proc *p, term_t data, term_t in, term_t out, bool list)
     }
     term_t rest = TERM_NIL;
     int r = convert(p, &c, data, &rest);
+    if (r == DEC_BADARG) {
+        vm_free(c.st);
+        vm_free(c.cp);
+        BIF_BADARG(p);
+    }
     term_t conv = output(p, &c, list);
     vm_free(c.st);
     vm_free(c.cp);

@@ -5,8 +5,10 @@
 **
 ** An idle process costs its Proc, a first heap just big enough for its
 ** spawn arguments, a two-word stack and its saved argument registers:
-** about 512 bytes. Everything grows on demand; the first collection gives
-** the heap its minimum size (min_heap_size, 233 words by default).
+** about 540 bytes. Everything grows on demand. The first heap is a heap
+** fragment's memory: when it fills, it becomes one of the process's
+** fragments and the heap takes its minimum size (min_heap_size, 233 words
+** by default) without a collection (gc.c).
 */
 #include <stdlib.h>
 
@@ -243,6 +245,7 @@ size_t proc_total_heap(const Proc *p)
 size_t proc_memory(const Proc *p)
 {
     size_t n = sizeof *p + proc_total_heap(p) * sizeof(term_t);
+    if (p->heap_first) n += sizeof(HeapFrag);
     n += (size_t)(p->stack_hi - p->stack_lo) * sizeof(term_t);
     n += p->xsave_cap * sizeof(term_t);
     for (const Msg *m = p->mq_first; m; m = m->next) {
@@ -262,8 +265,8 @@ void proc_set_default_gl(term_t gl)
 
 /* A new process whose first heap holds 'first' words and whose saved
    registers hold 'arity'. The first heap is only as big as the spawn
-   arguments need: an idle process stays small, and the first collection
-   grows the heap to 'min_heap' (OTP's 233 words by default). */
+   arguments need: an idle process stays small, and when it fills the heap
+   grows to 'min_heap' (OTP's 233 words by default). */
 static Proc *proc_new(Proc *parent, const SpawnOpts *o, size_t first, uint32_t arity)
 {
     Proc *p = vm_zalloc(sizeof *p);
@@ -274,11 +277,15 @@ static Proc *proc_new(Proc *parent, const SpawnOpts *o, size_t first, uint32_t a
     p->max_heap = o ? o->max_heap : 0;
     p->max_kill = o ? o->max_kill : true;
     p->max_report = o ? o->max_report : true;
-    if (o && o->min_heap > PROC_MIN_HEAP)
+    if (o && o->min_heap > PROC_MIN_HEAP) {
         first = p->min_heap; /* asked for with min_heap_size: given at once */
-    else if (first < PROC_FIRST_HEAP)
-        first = PROC_FIRST_HEAP;
-    p->heap = vm_alloc(first * sizeof(term_t));
+        p->heap = vm_alloc(first * sizeof(term_t));
+    } else {
+        /* a fragment's memory, so that the first growth copies nothing */
+        if (first < PROC_FIRST_HEAP) first = PROC_FIRST_HEAP;
+        p->heap = heap_frag_new(first)->mem;
+        p->heap_first = true;
+    }
     p->htop = p->heap;
     p->hend = p->heap + first;
     p->stack_lo = vm_alloc(PROC_STACK_FIRST * sizeof(term_t));

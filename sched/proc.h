@@ -79,6 +79,7 @@ typedef struct Proc {
     bool max_report;          /* ... and reports it (max_heap_size's error_logger) */
     bool mq_off_heap;         /* message_queue_data: off_heap was asked for */
     bool gc_asked;            /* garbage_collect/0: collect when the BIF returns */
+    bool heap_first;          /* 'heap' is the memory of a detached fragment (gc.c) */
 
     /* identity */
     term_t registered_name;

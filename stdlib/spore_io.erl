@@ -4,8 +4,11 @@
 -module(spore_io).
 -export([start/0, server/1]).
 
+%% The console server formats what every process prints (io:format hands
+%% it io_lib's call), so it starts with a heap that one such request fits
+%% in: no collection for each line.
 start() ->
-    Pid = spawn(?MODULE, server, [user]),
+    Pid = spawn_opt(?MODULE, server, [user], [{min_heap_size, 1597}]),
     Err = spawn(?MODULE, server, [standard_error]),
     _ = Err,
     Pid.
@@ -19,7 +22,6 @@ server(Name) ->
 loop(Enc) ->
     receive
         {io_request, From, ReplyAs, Req} ->
-            put(encoding, Enc),
             {Reply, Enc1} = request(Req, Enc),
             From ! {io_reply, ReplyAs, Reply},
             loop(Enc1);
@@ -28,15 +30,15 @@ loop(Enc) ->
     end.
 
 request({put_chars, Enc, Chars}, D) ->
-    {write(Enc, Chars), D};
+    {write(Enc, Chars, D), D};
 request({put_chars, Enc, M, F, A}, D) ->
     try apply(M, F, A) of
-        Chars -> {write(Enc, Chars), D}
+        Chars -> {write(Enc, Chars, D), D}
     catch
         _:_ -> {{error, F}, D}
     end;
 request({put_chars, Chars}, D) ->
-    {write(latin1, Chars), D};
+    {write(latin1, Chars, D), D};
 request({put_chars, M, F, A}, D) ->
     request({put_chars, latin1, M, F, A}, D);
 request({requests, Reqs}, D) ->
@@ -66,9 +68,10 @@ requests([R | Rs], _, D) ->
         Other -> Other
     end.
 
-write(Enc, Chars) ->
+%% Chars in encoding Enc, to a console in encoding D.
+write(Enc, Chars, D) ->
     In = case Enc of latin1 -> latin1; _ -> unicode end,
-    case get(encoding) of
+    case D of
         unicode ->
             %% the console takes UTF-8: one conversion
             case unicode:characters_to_binary(Chars, In) of

@@ -80,6 +80,10 @@
 ** sized to twice the live data, copying once more if needed, so the next
 ** full sweep comes only after as much again was promoted: every word is
 ** copied a bounded number of times per word allocated.
+**
+** A process's first heap is the memory of a fragment (proc.c), and its
+** first collection only hands that fragment to the process and gives it a
+** heap of the young size, copying nothing (grow_first).
 */
 #include <stdlib.h>
 
@@ -551,8 +555,28 @@ static void minor(Proc *p, size_t need, term_t *xregs, unsigned live, Range *fra
 static void verify_after(Proc *p, term_t *xregs, unsigned live, const term_t *promoted);
 #endif
 
+/* A process's first heap, only as big as its spawn arguments, is the
+   memory of a fragment (proc.c). At the first collection it joins the
+   process's fragments, and a heap of the young size takes its place. When
+   that heap has room for 'need' and the fragments are not due, nothing is
+   copied: a short-lived process (a request's worker) need never collect,
+   and the collector's own code never runs. Otherwise the collection goes
+   on, with the first heap as one more fragment. */
+static bool grow_first(Proc *p, size_t need, unsigned live)
+{
+    HeapFrag *f = (HeapFrag *)(void *)((char *)p->heap - offsetof(HeapFrag, mem));
+    p->heap_first = false;
+    f->used = (size_t)(p->htop - p->heap);
+    heap_attach(p, f);
+    size_t size = young_size(p, p->frag_words, need, root_words(p, live, 0));
+    p->heap = p->htop = p->hwm = vm_alloc(size * sizeof(term_t));
+    p->hend = p->heap + size;
+    return p->frag_words <= size;
+}
+
 void gc_collect(Proc *p, size_t need, term_t *xregs, unsigned live)
 {
+    if (p->heap_first && grow_first(p, need, live)) return;
     size_t frag_words, nfrags;
     Range *frags = frag_ranges(p, &nfrags, &frag_words);
     size_t promote = (size_t)(hwm_of(p) - p->heap);
@@ -595,7 +619,9 @@ void gc_free_heap(Proc *p)
     heap_frag_free_chain(p->frags);
     p->frags = NULL;
     p->frag_words = 0;
-    vm_free(p->heap);
+    if (p->heap_first) vm_free((char *)p->heap - offsetof(HeapFrag, mem));
+    else vm_free(p->heap);
+    p->heap_first = false;
     vm_free(p->old_heap);
     p->heap = p->htop = p->hend = p->hwm = NULL;
     p->old_heap = p->old_htop = p->old_hend = NULL;

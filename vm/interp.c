@@ -1060,6 +1060,16 @@ dispatch:
         put_exact = false;
         goto put_map;
     }
+    CASE(new_map_lit) { /* #{K1 => V1, ...} with constant keys (load.c) */
+        size_t n = OPW(2);
+        term_t *hp = halloc(p, n + 2);
+        hp[0] = MAKE_HDR(HDR_MAP, n + 1);
+        hp[1] = (term_t)OPW(1);
+        for (size_t i = 0; i < n; i++) hp[2 + i] = SRC(ip[4 + i]);
+        D(0) = make_boxed(hp);
+        ip += 4 + n;
+        NEXT();
+    }
     CASE(put_map_exact) {
         put_exact = true;
         goto put_map;

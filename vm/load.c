@@ -18,9 +18,11 @@
 #include "atom.h"
 #include "beamfile.h"
 #include "bits.h"
+#include "compare.h"
 #include "except.h"
 #include "instrs.h"
 #include "lit.h"
+#include "map.h"
 #include "plat.h"
 #include "strbuf.h"
 
@@ -333,9 +335,47 @@ static int bs_create_bin(Loader *L, const BeamOp *op) {
     return 0;
 }
 
+/* A map built from nothing with constant keys (#{a => X, b => Y}, which
+   the compiler writes as put_map_assoc on the literal #{}): its keys tuple,
+   sorted as a flat map keeps them, is made once here, and the instruction
+   only fills in the values, in that order. Returns 1 when the operation
+   is not of that kind. */
+static int new_map_lit(Loader *L, const BeamOp *op) {
+    size_t n = op->list_len / 2;
+    const BeamArg *src = &op->args[1];
+    if (n == 0 || n > MAP_FLAT_MAX || src->kind != BO_LIT || !term_is_map(src->term) ||
+        map_size(src->term) != 0)
+        return 1;
+    term_t keys[MAP_FLAT_MAX];
+    size_t order[MAP_FLAT_MAX];
+    for (size_t i = 0; i < n; i++) {
+        const BeamArg *k = &op->list[2 * i];
+        if (k->kind == BO_X || k->kind == BO_Y || const_term(L, k, &keys[i])) return 1;
+        size_t j = i; /* by insertion: a few keys */
+        for (; j > 0 && compare_terms_exact(keys[order[j - 1]], keys[i]) > 0; j--)
+            order[j] = order[j - 1];
+        if (j > 0 && compare_terms_exact(keys[order[j - 1]], keys[i]) == 0) return 1;
+        order[j] = i;
+    }
+    term_t *tuple = lit_alloc(n + 1);
+    tuple[0] = MAKE_HDR(HDR_TUPLE, n);
+    for (size_t i = 0; i < n; i++) tuple[1 + i] = keys[order[i]];
+    emit_op(L, I_new_map_lit);
+    if (op_dst(L, &op->args[2])) return -1;
+    emit(L, (Instr)make_boxed(tuple));
+    emit(L, (Instr)n);
+    for (size_t i = 0; i < n; i++)
+        if (op_src(L, &op->list[2 * order[i] + 1])) return -1;
+    return 0;
+}
+
 static int map_op(Loader *L, const BeamOp *op, unsigned kind) {
     /* put_map_assoc/exact: Fail Src Dst Live List */
     if (list_of(L, op, &op->args[4], 2)) return -1;
+    if (kind == I_put_map_assoc) {
+        int r = new_map_lit(L, op);
+        if (r <= 0) return r;
+    }
     emit_op(L, kind);
     if (op_label(L, &op->args[0]) || op_src(L, &op->args[1]) || op_dst(L, &op->args[2]))
         return -1;

@@ -505,6 +505,52 @@ static void test_generations(void)
     free_proc(p);
 }
 
+/* A process's first heap is the memory of a fragment (proc.c): when it
+   fills, it joins the fragments and a heap of the young size takes its
+   place, with nothing copied and no collection counted. The collection
+   after that copies it like any fragment; a process that ends first
+   frees it as a fragment. */
+static void test_first_heap(void)
+{
+    Proc *p = new_proc(1, 16);
+    vm_free(p->heap);
+    HeapFrag *f = heap_frag_new(8);
+    p->heap = p->htop = f->mem;
+    p->hend = p->heap + 8;
+    p->heap_first = true;
+    Binary *b = bin_new(100);
+    term_t x[2];
+    x[0] = heap_tuple2(p, refc_obj(p, b, 100), make_small(7)); /* 3 + 5 words: full */
+    term_t *blk0, *blk1, *oh = NULL;
+    term_t ref = snapshot(x[0], &blk0, &oh);
+    x[1] = mixed(p, 4);                     /* into fragments */
+    term_t ref1 = snapshot(x[1], &blk1, &oh);
+    gc_collect(p, 20, x, 2);
+    gc_verify(p, x, 2);
+    CHECK(!p->heap_first && p->gc_count == 0 && heap_free_words(p) >= 20);
+    CHECK(term_ptr(x[0]) == f->mem + 5 && teq(x[0], ref) && teq(x[1], ref1));
+    bool found = false;
+    for (HeapFrag *g = p->frags; g; g = g->next) found |= g == f;
+    CHECK(found && f->used == 8);
+    gc_collect(p, 0, x, 2);                 /* a real one: the fragment goes */
+    gc_verify(p, x, 2);
+    CHECK(p->gc_count == 1 && p->frags == NULL && in_young(p, x[0]));
+    CHECK(teq(x[0], ref) && teq(x[1], ref1) && chain_length(p->offheap) == 1);
+    free_proc(p);
+    /* ended before it ever grew */
+    p = new_proc(1, 16);
+    vm_free(p->heap);
+    p->heap = p->htop = heap_frag_new(8)->mem;
+    p->hend = p->heap + 8;
+    p->heap_first = true;
+    refc_obj(p, b, 100);
+    free_proc(p);
+    bin_decref(b);
+    release_chain(oh);
+    vm_free(blk0);
+    vm_free(blk1);
+}
+
 /* The dictionary's table and cells are written in place (erlang_misc.c's
    representation: {Count, B0 .. B7}, buckets lists of {K, V}): once they
    are old, new young terms written into them must survive minor
@@ -640,6 +686,7 @@ int main(void)
     test_stack();
     test_other_roots();
     test_generations();
+    test_first_heap();
     test_dict_writes();
     test_queued_message();
     test_copy();
