@@ -77,11 +77,14 @@ static int type_rank(term_t t) {
 static int sign_of(sint_t d) { return (d > 0) - (d < 0); }
 static int cmp_u64(uint64_t a, uint64_t b) { return (a > b) - (a < b); }
 
+/* By name, byte by byte: names are short, and this is the comparison of
+   map keys and records' tags. */
 static int cmp_atoms(term_t a, term_t b) {
     size_t la, lb;
-    const char *na = atom_name(a, &la), *nb = atom_name(b, &lb);
-    int c = memcmp(na, nb, la < lb ? la : lb);
-    if (c) return c < 0 ? -1 : 1;
+    const uint8_t *na = (const uint8_t *)atom_name(a, &la), *nb = (const uint8_t *)atom_name(b, &lb);
+    size_t n = la < lb ? la : lb;
+    for (size_t i = 0; i < n; i++)
+        if (na[i] != nb[i]) return na[i] < nb[i] ? -1 : 1;
     return cmp_u64(la, lb);
 }
 
@@ -199,6 +202,12 @@ static int cmp_one(CmpStack *s, term_t a, term_t b, bool exact) {
 
 static int compare(term_t a, term_t b, bool exact) {
     if (a == b) return 0;
+    /* two atoms or two small integers (map keys, sort keys): no stack */
+    if (term_is_atom(a) && term_is_atom(b)) return cmp_atoms(a, b);
+    if (term_is_small(a) && term_is_small(b)) return small_val(a) < small_val(b) ? -1 : 1;
+    /* numbers sort first: a small against anything else but a number */
+    if (term_is_small(b) && !term_is_number(a)) return 1;
+    if (term_is_small(a) && !term_is_number(b)) return -1;
     CmpStack s;
     s.runs = s.local;
     s.sp = 0;
