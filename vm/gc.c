@@ -557,18 +557,20 @@ static void verify_after(Proc *p, term_t *xregs, unsigned live, const term_t *pr
 
 /* A process's first heap, only as big as its spawn arguments, is the
    memory of a fragment (proc.c). At the first collection it joins the
-   process's fragments, and a heap of the young size takes its place. When
-   that heap has room for 'need' and the fragments are not due, nothing is
-   copied: a short-lived process (a request's worker) need never collect,
-   and the collector's own code never runs. Otherwise the collection goes
-   on, with the first heap as one more fragment. */
+   process's fragments, and a heap of the young size for no survivors
+   (min_heap_size, unless 'need' or the roots ask for more: the size the
+   first minor collection would give) takes its place. When the fragments
+   are not due then, nothing is copied: a short-lived process (a request's
+   worker) need never collect, and the collector's own code never runs.
+   Otherwise the collection goes on, with the first heap as one more
+   fragment. */
 static bool grow_first(Proc *p, size_t need, unsigned live)
 {
     HeapFrag *f = (HeapFrag *)(void *)((char *)p->heap - offsetof(HeapFrag, mem));
     p->heap_first = false;
     f->used = (size_t)(p->htop - p->heap);
     heap_attach(p, f);
-    size_t size = young_size(p, p->frag_words, need, root_words(p, live, 0));
+    size_t size = young_size(p, 0, need, root_words(p, live, 0));
     p->heap = p->htop = p->hwm = vm_alloc(size * sizeof(term_t));
     p->hend = p->heap + size;
     return p->frag_words <= size;
