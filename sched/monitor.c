@@ -130,8 +130,9 @@ term_t monitor_ref_new(Proc *p) {
 
 static size_t bucket(uint64_t ref) { return (size_t)(ref * 0x9E3779B97F4A7C15ull >> 20) & (nbuckets - 1); }
 
+/* The first table (1 KiB) comes from the small blocks, not the C heap. */
 static void grow(void) {
-    size_t n = nbuckets ? nbuckets * 2 : 256;
+    size_t n = nbuckets ? nbuckets * 2 : 128;
     Monitor **t = vm_zalloc(n * sizeof *t);
     size_t old = nbuckets;
     Monitor **ot = table;
