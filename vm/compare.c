@@ -330,6 +330,14 @@ bool compare_exact(term_t a, term_t b) {
     if (a == b) return true;
     /* Immediates are equal only when identical. */
     if (term_is_immed(a) || term_is_immed(b)) return false;
+    /* two references (a reply matched against its monitor's): their words */
+    if (term_is_boxed(a) && term_is_boxed(b) && boxed_is(a, HDR_REF)) {
+        const term_t *x = term_ptr(a), *y = term_ptr(b);
+        if (x[0] != y[0]) return false;
+        for (size_t i = 1; i <= HDR_ARITY(x[0]); i++)
+            if (x[i] != y[i]) return false;
+        return true;
+    }
     return equal_exact(a, b);
 }
 

@@ -29,6 +29,22 @@ static void mark(int m) {
 
 static const char *mode_name(void);
 
+/* Text and decimal numbers for the banner and the markers, with no printf:
+   under emulation its code would be most of what a boot's end translates
+   (and these are not inlined, for the same reason). */
+static __attribute__((noinline)) void put_str(const char *s) {
+    size_t n = 0;
+    while (s[n]) n++;
+    console_write(s, n);
+}
+
+static __attribute__((noinline)) void put_dec(uint64_t v) {
+    char b[20];
+    size_t i = sizeof b;
+    do b[--i] = (char)('0' + v % 10); while ((v /= 10) != 0);
+    console_write(b + i, sizeof b - i);
+}
+
 /* The banner and the boot markers wait for the first idle moment (or the
    end): printing is slow on an emulated UART, and must not delay the boot. */
 static void print_marks(void) {
@@ -36,15 +52,24 @@ static void print_marks(void) {
     if (quiet) return;
     if (!banner_done) {
         banner_done = true;
-        kprintf("spore: %s, %lu KiB of heap, %s start, command line \"%s\"\n", mode_name(),
-                (unsigned long)((boot.mem_hi - boot.mem_lo) >> 10), warm ? "warm" : "cold",
-                boot.cmdline);
+        put_str("spore: ");
+        put_str(mode_name());
+        put_str(", ");
+        put_dec((boot.mem_hi - boot.mem_lo) >> 10);
+        put_str(" KiB of heap, ");
+        put_str(warm ? "warm" : "cold");
+        put_str(" start, command line \"");
+        put_str(boot.cmdline);
+        put_str("\"\n");
     }
     for (int m = 0; m < MARK_COUNT; m++) {
         if (!mark_tsc[m] || mark_printed[m]) continue;
         mark_printed[m] = true;
-        kprintf("spore: mark %s %lu\n", mark_names[m],
-                (unsigned long)time_tsc_to_ns(mark_tsc[m] - boot.tsc_entry));
+        put_str("spore: mark ");
+        put_str(mark_names[m]);
+        put_str(" ");
+        put_dec(time_tsc_to_ns(mark_tsc[m] - boot.tsc_entry));
+        put_str("\n");
     }
 }
 
@@ -141,7 +166,9 @@ _Noreturn void plat_exit(int status) {
     if (snap == SNAP_TRACE) snap_trace_print();
     console_flush();
     print_marks();
-    kprintf("spore: halt %d\n", status);
+    put_str(status < 0 ? "spore: halt -" : "spore: halt ");
+    put_dec(status < 0 ? -(uint64_t)status : (uint64_t)status);
+    put_str("\n");
     boot_shutdown(status, false);
 }
 
