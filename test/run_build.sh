@@ -274,10 +274,16 @@ PY
             pass
         fi
     done
+    # snapshot=verify: the sums match, and the boot is warm
+    boot "$work/qemu-verify-good.log" -append "snapshot=verify"
+    st=$?
+    check hello_qemu_verify "snapshot=verify of a whole image: status $st, or not warm" \
+        grep -q '^spore: bare PVH, .*, warm start' "$work/qemu-verify-good.log"
     # the same image started cold: asked by "cold", by VM arguments of the
-    # command line's own (the snapshot's init has the image's), or by a
-    # header that is not this kernel's
-    for how in cold args header; do
+    # command line's own (the snapshot's init has the image's), by a
+    # header that is not this kernel's, or by snapshot=verify of a heap
+    # damaged (which only the sums show)
+    for how in cold args header verify; do
         case $how in
             cold) boot "$work/qemu-$how.log" -append "cold"; st=$?; why='cold start' ;;
             args) boot "$work/qemu-$how.log" -append "-run hello start"; st=$?
@@ -287,6 +293,11 @@ PY
                      boot "$work/qemu-$how.log"; st=$?
                      mv "$work/hello.good" "$work/hello/hello.xen"; exit $st); st=$?
                     why='snapshot is not used (not a snapshot this kernel reads)' ;;
+            verify) (cp "$work/hello/hello.xen" "$work/hello.good" &&
+                     cp "$work/heap-damaged.xen" "$work/hello/hello.xen" &&
+                     boot "$work/qemu-$how.log" -append "snapshot=verify"; st=$?
+                     mv "$work/hello.good" "$work/hello/hello.xen"; exit $st); st=$?
+                    why='snapshot is not used (its sum does not match: the image is damaged)' ;;
         esac
         tr -d '\r' < "$work/qemu-$how.log" | grep -v '^spore: ' > "$work/qemu-$how.out"
         if [ $st -ne 1 ] || ! grep -q "$why" "$work/qemu-$how.log" ||

@@ -200,7 +200,7 @@ uint64_t mm_mfn_to_pfn(uint64_t mfn);
    prepares the VM, loads those modules, runs init to its warm point and
    names the snapshot's memory on the console for the build to save;
    "cold" ignores a snapshot in the image. */
-typedef enum { SNAP_NONE, SNAP_TRACE, SNAP_TAKE, SNAP_COLD } SnapMode;
+typedef enum { SNAP_NONE, SNAP_TRACE, SNAP_TAKE, SNAP_COLD, SNAP_VERIFY } SnapMode;
 SnapMode snap_mode(const char *cmdline, const char **list);
 /* The heap's floor under PVH and bare PVH: the first page past the image
    and room for a snapshot's header, where a snapshot's heap goes. */
@@ -217,9 +217,10 @@ static inline uintptr_t snap_heap_floor(void) {
    then the heap's floor holds the page tables mm.c built in the run that
    took it (PVH and bare PVH). */
 bool snap_tables_ready(void);
-/* With a snapshot in the image: true when this boot runs from it (SNAP_NONE,
-   no VM arguments on the command line: 'vm_args' false, the header matches
-   this kernel and its heap is where the loader put it), with '*clock' the
+/* With a snapshot in the image: true when this boot runs from it (SNAP_NONE
+   or SNAP_VERIFY, no VM arguments on the command line: 'vm_args' false,
+   the header matches this kernel, its heap is where the loader put it and,
+   for SNAP_VERIFY, the state and heap add up to its sum), with '*clock' the
    VM's monotonic clock when the snapshot was taken; otherwise puts the
    VM's state back as linked, says why on the console, and returns false. */
 bool snap_start(SnapMode mode, bool vm_args, uint64_t *clock);

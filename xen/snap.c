@@ -28,8 +28,8 @@
 ** follow on from the snapshot's as a new chunk.
 **
 ** The header (image/snapshot.h) is checked at boot; the sum of the state
-** and the heap is not (as the code is not): `spore boot` checks it before
-** it boots an image. The header keeps the state segment's bytes as
+** and the heap is not (as the code is not), unless the command line says
+** snapshot=verify: `spore boot` checks it before it boots an image. The header keeps the state segment's bytes as
 ** linked. A boot that cannot use the snapshot (VM arguments on the command
 ** line, since init was spawned with the image's; "cold"; a header that
 ** does not match this kernel) puts them back, and starts cold.
@@ -61,6 +61,7 @@ SnapMode snap_mode(const char *cmdline, const char **list) {
     if (cmdline_get(cmdline, "cold", buf, sizeof buf)) return SNAP_COLD;
     if (!cmdline_get(cmdline, "snapshot", buf, sizeof buf)) return SNAP_NONE;
     if (strcmp(buf, "trace") == 0) return SNAP_TRACE;
+    if (strcmp(buf, "verify") == 0) return SNAP_VERIFY;
     if (strcmp(buf, "take") == 0) { /* the list is the image's file spore.warm */
         *list = NULL;
         return SNAP_TAKE;
@@ -69,7 +70,7 @@ SnapMode snap_mode(const char *cmdline, const char **list) {
         *list = buf + 5;
         return SNAP_TAKE;
     }
-    kprintf("spore: snapshot=%s: expected snapshot=trace, snapshot=take or "
+    kprintf("spore: snapshot=%s: expected snapshot=verify, snapshot=trace, snapshot=take or "
             "snapshot=take:M1,M2,...\n",
             buf);
     return SNAP_COLD;
@@ -173,9 +174,20 @@ static const char *header_why(void) {
 
 bool snap_tables_ready(void) { return header_why() == NULL; }
 
-static const char *check(const SnapHeader *h) {
+/* snapshot=verify: the state and the heap against the header's sum, as
+   `spore boot` checks them (which a boot does not do by default: it reads
+   every byte: one to two milliseconds more under emulation). */
+static bool sums_match(const SnapHeader *h) {
+    SnapSum sum = {{0, 0, 0, 0}};
+    snap_sum_add(&sum, (const uint8_t *)__vmstate_start, state_len());
+    snap_sum_add(&sum, (const uint8_t *)(uintptr_t)h->heap_lo, (size_t)h->heap_len);
+    return snap_sum_end(&sum) == h->data_sum;
+}
+
+static const char *check(const SnapHeader *h, bool verify) {
     const char *why = header_why();
     if (why) return why;
+    if (verify && !sums_match(h)) return "its sum does not match: the image is damaged";
     if (boot.mode == BOOT_PV) {
         /* Xen placed the heap with the image, up to its break, and the
            start info after them; the heap grows from mm.c's own floor
@@ -195,8 +207,8 @@ bool snap_start(SnapMode mode, bool vm_args, uint64_t *clock) {
     if (!p) return false;
     const SnapHeader *h = (const SnapHeader *)p; /* 16-byte aligned (seal.c) */
     const char *why = NULL;
-    if (mode == SNAP_NONE) {
-        why = vm_args ? "the command line has VM arguments" : check(h);
+    if (mode == SNAP_NONE || mode == SNAP_VERIFY) {
+        why = vm_args ? "the command line has VM arguments" : check(h, mode == SNAP_VERIFY);
         if (!why) {
             /* The heap's zeros up to the break are the segment's memory
                past its file bytes, which every ELF loader zeroes (QEMU's,
