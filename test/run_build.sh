@@ -274,6 +274,24 @@ PY
             pass
         fi
     done
+    # the same image on QEMU's PC machines (SeaBIOS loads it as a PVH
+    # kernel): the output erl gives, after the BIOS's own text
+    for m in pc q35; do
+        timeout 60 $qemu -M $m -m 64 -nographic -no-reboot -nic none \
+            -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+            -kernel "$work/hello/hello.xen" < /dev/null > "$work/qemu-$m.log" 2>&1
+        st=$?
+        tr -d '\r' < "$work/qemu-$m.log" | sed 's/^.*Booting from ROM\.\.//' |
+            grep -v '^spore: ' | grep -v 'SeaBIOS' | grep -v '^$' > "$work/qemu-$m.out"
+        if [ $st -ne 1 ] || ! grep -q '^spore: bare PVH, .*, warm start' "$work/qemu-$m.log" ||
+            ! diff -u "$work/hello.erl.out" "$work/qemu-$m.out" > "$work/qemu-$m.diff"; then
+            fail "hello_qemu_$m" "hello.xen on QEMU -M $m: status $st, not warm, or not erl's output" \
+                "$work/qemu-$m.diff"
+            sed 's/^/    /' "$work/qemu-$m.log" | head -n 8
+        else
+            pass
+        fi
+    done
     # snapshot=verify: the sums match, and the boot is warm
     boot "$work/qemu-verify-good.log" -append "snapshot=verify"
     st=$?
