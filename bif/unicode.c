@@ -186,7 +186,8 @@ static int convert(Proc *p, Conv *c, term_t t, term_t *rest) {
                 if (c->out.kind == ENC_LATIN1 && term_is_integer(h) &&
                     (term_is_small(h) ? small_val(h) < 0 : bignum_is_neg(h)))
                     return DEC_BADARG;
-                if (c->out.kind != ENC_UTF8) x = heap_cons(p, heap_cons(p, h, TERM_NIL), list_tail(x));
+                if (c->out.kind != ENC_UTF8)
+                    x = heap_cons(p, heap_cons(p, h, TERM_NIL), list_tail(x));
                 *rest = wrap(p, c, c->sp - 1, x);
                 return DEC_ERROR;
             }

@@ -285,7 +285,8 @@ PY
             grep -v '^spore: ' | grep -v 'SeaBIOS' | grep -v '^$' > "$work/qemu-$m.out"
         if [ $st -ne 1 ] || ! grep -q '^spore: bare PVH, .*, warm start' "$work/qemu-$m.log" ||
             ! diff -u "$work/hello.erl.out" "$work/qemu-$m.out" > "$work/qemu-$m.diff"; then
-            fail "hello_qemu_$m" "hello.xen on QEMU -M $m: status $st, not warm, or not erl's output" \
+            fail "hello_qemu_$m" \
+                "hello.xen on QEMU -M $m: status $st, not warm, or not erl's output" \
                 "$work/qemu-$m.diff"
             sed 's/^/    /' "$work/qemu-$m.log" | head -n 8
         else

@@ -81,7 +81,8 @@ static int cmp_u64(uint64_t a, uint64_t b) { return (a > b) - (a < b); }
    map keys and records' tags. */
 static int cmp_atoms(term_t a, term_t b) {
     size_t la, lb;
-    const uint8_t *na = (const uint8_t *)atom_name(a, &la), *nb = (const uint8_t *)atom_name(b, &lb);
+    const uint8_t *na = (const uint8_t *)atom_name(a, &la);
+    const uint8_t *nb = (const uint8_t *)atom_name(b, &lb);
     size_t n = la < lb ? la : lb;
     for (size_t i = 0; i < n; i++)
         if (na[i] != nb[i]) return na[i] < nb[i] ? -1 : 1;
