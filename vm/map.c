@@ -450,33 +450,42 @@ term_t map_put_many(struct Proc *p, term_t m, const term_t *kv, size_t npairs, b
     }
     if (map_is_flat(m) && npairs > 1) {
         size_t n = map_flat_size(m);
-        /* a small map and a few pairs, the common case (#{K1 => V1, ...}
-           from #{}, or M#{K => V, ...}): the pairs go into the map's
-           sorted keys by insertion (of equal keys the later value wins),
-           with no allocation and no sort */
+        /* a small map and a few pairs, the common case (M#{K => V, ...}):
+           the pairs sorted by insertion (of equal keys the later value
+           wins; the compiler gives them sorted), then merged with the
+           map's keys, with no allocation; a map that gains no key keeps
+           its keys tuple */
         if (n + npairs <= MAP_FLAT_MAX) {
-            term_t ks[MAP_FLAT_MAX], vs[MAP_FLAT_MAX];
-            size_t cnt = n;
-            if (n) {
-                memcpy(ks, map_flat_keys(m), n * sizeof *ks);
-                memcpy(vs, map_flat_vals(m), n * sizeof *vs);
-            }
+            term_t pk[MAP_FLAT_MAX], pv[MAP_FLAT_MAX];
+            size_t np = 0;
             for (size_t i = 0; i < npairs; i++) {
                 term_t k = kv[2 * i], v = kv[2 * i + 1];
-                size_t j = cnt;
+                size_t j = np;
                 int c = 1;
-                while (j > 0 && (c = compare_terms_exact(ks[j - 1], k)) > 0) j--;
-                if (j > 0 && c == 0) { /* a key it has: the new value */
-                    vs[j - 1] = v;
+                while (j > 0 && (c = compare_terms_exact(pk[j - 1], k)) > 0) j--;
+                if (j > 0 && c == 0) { /* a key given twice: the later value */
+                    pv[j - 1] = v;
                     continue;
                 }
-                memmove(ks + j + 1, ks + j, (cnt - j) * sizeof *ks);
-                memmove(vs + j + 1, vs + j, (cnt - j) * sizeof *vs);
-                ks[j] = k;
-                vs[j] = v;
-                cnt++;
+                for (size_t t = np; t > j; t--) {
+                    pk[t] = pk[t - 1];
+                    pv[t] = pv[t - 1];
+                }
+                pk[j] = k;
+                pv[j] = v;
+                np++;
             }
-            return make_flat(p, cnt, ks, vs);
+            const term_t *mk = map_flat_keys(m), *mv = map_flat_vals(m);
+            term_t ks[MAP_FLAT_MAX], vs[MAP_FLAT_MAX];
+            size_t a = 0, b = 0, cnt = 0;
+            while (a < n || b < np) {
+                int c = a == n ? 1 : b == np ? -1 : compare_terms_exact(mk[a], pk[b]);
+                ks[cnt] = c < 0 ? mk[a] : pk[b];
+                vs[cnt++] = c < 0 ? mv[a] : pv[b];
+                a += c <= 0;
+                b += c >= 0;
+            }
+            return cnt == n ? flat_with_values(p, m, vs) : make_flat(p, cnt, ks, vs);
         }
         Pair *ps = vm_alloc((n + npairs) * sizeof(Pair));
         size_t cnt = 0;
