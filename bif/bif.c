@@ -35,7 +35,7 @@ void bif_init(void) {
 #undef REGISTER
 }
 
-void bif_thaw(void) { erlang_time_thaw(); }
+void bif_freeze(void) { erlang_time_freeze(); }
 
 BifFn bif_find(term_t m, term_t f, uint32_t arity) {
     Export *e = code_export_find(m, f, arity);

@@ -33,9 +33,9 @@ static inline term_t bif_error(Proc *p, uint32_t cls, term_t reason) {
 
 /* Registers the tables of every bif/ file. Called once at boot. */
 void bif_init(void);
-/* After a snapshot is restored (vm_thaw): forgets what the BIFs derived
-   from the clocks of the run that took it. */
-void bif_thaw(void);
+/* Before a snapshot is taken (vm_freeze): forgets what the BIFs derived
+   from the clocks of this run. */
+void bif_freeze(void);
 void bif_register(const BifDef *defs);
 
 /* The C function of a BIF, or NULL. */

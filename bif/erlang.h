@@ -30,8 +30,9 @@ term_t erlang_utf8_list(Proc *p, const char *s, size_t n);
 
 /* ---- erlang_time.c ---- */
 
-/* bif_thaw: the time offset is taken again from this boot's wall clock. */
-void erlang_time_thaw(void);
+/* bif_freeze: a restored copy takes the time offset from its boot's wall
+   clock. */
+void erlang_time_freeze(void);
 
 /* ---- erlang_misc.c: a hash, and the process dictionary ---- */
 

@@ -21,7 +21,7 @@ static int64_t time_offset_ns;
 
 static int64_t mono_ns(void) { return (int64_t)plat_clock_monotonic(); }
 
-void erlang_time_thaw(void)
+void erlang_time_freeze(void)
 {
     offset_known = false; /* the wall clock of this boot, not the snapshot's */
 }

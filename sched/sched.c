@@ -177,7 +177,7 @@ static void after_slice(Proc *p, int r)
 
 void sched_warm_stop(void) { warm_stop = true; }
 
-void sched_thaw(void) { first_run = false; }
+void sched_freeze(void) { first_run = false; }
 
 int sched_run(void)
 {

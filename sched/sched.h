@@ -21,8 +21,9 @@ void sched_halt(int status);
    'sched_run' returns VM_WARM (vm/plat.h) after the current time slice,
    every process as it is. */
 void sched_warm_stop(void);
-/* After a snapshot is restored: the first slice marks PLAT_MARK_FIRST again. */
-void sched_thaw(void);
+/* Before a snapshot is taken: a restored copy's first slice marks
+   PLAT_MARK_FIRST again. */
+void sched_freeze(void);
 Proc *sched_current(void);
 
 /* ---- mbox.c ---- (the interpreter's receive primitives) */

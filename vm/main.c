@@ -1,8 +1,8 @@
 /*
 ** main.c: vm_main, the boot sequence of the VM, one step per line:
 ** vm_prepare, vm_boot, vm_run (a platform that restores a snapshot of the
-** VM's memory, taken where init reached spore:warm_point/0, calls vm_thaw
-** and vm_run). It opens
+** VM's memory, taken where init reached spore:warm_point/0 after
+** vm_freeze, calls only vm_run). It opens
 ** the program image or module bundle the platform may hand it, puts the
 ** image's boot arguments and entry point into the erl-style command line,
 ** reads the code path from it, then starts init:boot/1 of stdlib/init.erl
@@ -273,9 +273,10 @@ int vm_boot(const PlatStart *start) {
 
 int vm_run(void) { return sched_run(); }
 
-void vm_thaw(void) {
-    sched_thaw();
-    bif_thaw();
+void vm_freeze(void) {
+    sched_freeze();
+    bif_freeze();
+    vm_scrub();
 }
 
 int vm_main(const PlatStart *start) {

@@ -36,8 +36,8 @@ typedef enum {
    first two reads the clock or leaves anything of the platform's in the
    VM's memory. A platform that starts warm calls vm_prepare, vm_preload,
    vm_boot and vm_run once, at build time, until vm_run returns VM_WARM at
-   the warm point, and keeps a copy of the VM's memory then; each boot that
-   restores that copy calls vm_thaw and vm_run.
+   the warm point, calls vm_freeze and keeps a copy of the VM's memory
+   then; each boot that restores that copy calls vm_run.
    vm_run and vm_main return the exit status; the others 0, or 1 after
    saying why on the console. vm_loaded writes the loaded modules, oldest
    first and comma-separated, into 'buf' (NUL-terminated, cut at 'len')
@@ -55,13 +55,14 @@ int vm_boot(const PlatStart *start);
 int vm_run(void);
 /* What vm_run returns when it stopped at the warm point (below). */
 #define VM_WARM (-1)
-/* Called by a platform that restored a snapshot, before vm_run: forgets
-   what the VM derived from the clocks of the run that took it. */
-void vm_thaw(void);
 size_t vm_loaded(char *buf, size_t len);
-/* Called by a platform about to copy the VM's memory: zeroes the blocks
-   the VM's allocator holds free, so that no stale bytes go into the copy. */
-void vm_scrub(void);
+/* Called by a platform about to copy the VM's memory at the warm point,
+   after which this run goes no further: forgets what the VM derived from
+   this run's clocks, as each restored copy must take it from its own (the
+   first instruction's marker, the wall clock's offset), and zeroes the
+   blocks the VM's allocator holds free, so that no stale bytes go into the
+   copy. A restored copy needs nothing more than vm_run. */
+void vm_freeze(void);
 
 /* Writes 'n' bytes to the console. Never fails; may block briefly. */
 void plat_console_write(const char *s, size_t n);

@@ -45,5 +45,7 @@ void vm_free(void *p);
    exports, code decoded after its module loaded. Small ones are carved
    from shared chunks, without the header and rounding of vm_alloc. */
 void *vm_perm_alloc(size_t n);
+/* Zeroes the blocks the allocator holds free (vm_freeze). */
+void vm_scrub(void);
 
 #endif

@@ -124,8 +124,10 @@ static _Noreturn void kernel_main(void) {
     console_init();
     traps_init();
     mm_init();
-    evtchn_init();
-    time_init();
+    if (boot.mode != BOOT_BARE) { /* on bare PVH neither has anything to do: */
+        evtchn_init();          /* two calls fewer to translate */
+        time_init();
+    }
     plat_boot();
     for (;;) /* plat_boot ends with plat_exit */
         ;

@@ -198,7 +198,6 @@ static _Noreturn void warm_start(void) {
     warm = true;
     mono_pending = true;
     mark(MARK_VM);
-    vm_thaw();
     plat_exit(vm_run());
 }
 

@@ -18,7 +18,7 @@
 ** image's segment at the very address it had (the heap's floor is the
 ** first page after the image and room for this file's header). A boot
 ** does no copying: snap_start checks the header and moves the break, and
-** plat_boot calls vm_thaw and vm_run, which goes on from init's warm point,
+** plat_boot calls vm_run, which goes on from init's warm point,
 ** with the VM's monotonic clock going on from the snapshot's. The platform's
 ** own state is never in a snapshot: each boot has its own clock, console
 ** and command line.
@@ -81,7 +81,7 @@ SnapMode snap_mode(const char *cmdline, const char **list) {
 _Noreturn void snap_take(uint64_t clock) {
     static SnapHeader h; /* the platform's: read by the build through QEMU */
     /* free memory holds what the build's run left there: zeros instead */
-    vm_scrub();
+    vm_freeze();
     libc_scrub();
     uintptr_t lo = mm_heap_lo(), brk = ALIGN_UP(mm_heap_brk(), 8);
     /* the heap's zero pages at the end are not stored */
