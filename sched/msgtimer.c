@@ -22,11 +22,11 @@ typedef struct MsgTimer {
 } MsgTimer;
 
 static MsgTimer **heap;
-static size_t count, cap;
+static size_t cap;
+size_t msgtimer_len; /* timers armed (msgtimer.h) */
 static MsgTimer **table;
 static size_t nbuckets, nhashed;
 
-size_t msgtimer_count(void) { return count; }
 
 static size_t bucket(uint64_t ref) { return (size_t)(ref * 0x9E3779B97F4A7C15ull >> 17) & (nbuckets - 1); }
 
@@ -81,8 +81,8 @@ static void down(size_t i) {
     MsgTimer *m = heap[i];
     for (;;) {
         size_t c = 2 * i + 1;
-        if (c >= count) break;
-        if (c + 1 < count && heap[c + 1]->deadline < heap[c]->deadline) c++;
+        if (c >= msgtimer_len) break;
+        if (c + 1 < msgtimer_len && heap[c + 1]->deadline < heap[c]->deadline) c++;
         if (heap[c]->deadline >= m->deadline) break;
         set(i, heap[c]);
         i = c;
@@ -92,9 +92,9 @@ static void down(size_t i) {
 
 static void take(MsgTimer *m) {
     size_t i = m->index;
-    count--;
-    if (i != count) {
-        set(i, heap[count]);
+    msgtimer_len--;
+    if (i != msgtimer_len) {
+        set(i, heap[msgtimer_len]);
         up(i);
         down(heap[i]->index);
     }
@@ -122,12 +122,12 @@ term_t msgtimer_start(Proc *p, uint64_t deadline, term_t dest, term_t msg, bool 
     } else {
         m->msg = msg;
     }
-    if (count == cap) {
+    if (msgtimer_len == cap) {
         cap = cap ? cap * 2 : 64;
         heap = vm_realloc(heap, cap * sizeof *heap);
     }
-    set(count++, m);
-    up(count - 1);
+    set(msgtimer_len++, m);
+    up(msgtimer_len - 1);
     if (nhashed >= nbuckets) hash_grow();
     size_t b = bucket(m->ref);
     m->hnext = table[b];
@@ -149,12 +149,12 @@ int64_t msgtimer_cancel(term_t ref, bool read) {
 }
 
 uint64_t msgtimer_expire(uint64_t now) {
-    while (count > 0 && heap[0]->deadline <= now) {
+    while (msgtimer_len > 0 && heap[0]->deadline <= now) {
         MsgTimer *m = heap[0];
         take(m);
         Proc *to = term_is_pid(m->dest) ? proc_find(m->dest) : proc_whereis(m->dest);
         if (to) mbox_send(to, m->msg);
         release(m);
     }
-    return count > 0 ? heap[0]->deadline : UINT64_MAX;
+    return msgtimer_len > 0 ? heap[0]->deadline : UINT64_MAX;
 }

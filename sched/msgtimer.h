@@ -20,6 +20,7 @@ int64_t msgtimer_cancel(term_t ref, bool read);
 
 /* Fires every due timer; returns the next deadline or UINT64_MAX. */
 uint64_t msgtimer_expire(uint64_t now);
-size_t msgtimer_count(void);
+/* Timers armed now. */
+extern size_t msgtimer_len;
 
 #endif

@@ -6,6 +6,7 @@
 #ifndef SPORE_SCHED_INTERNAL_H
 #define SPORE_SCHED_INTERNAL_H
 
+#include "msgtimer.h"
 #include "sched.h"
 
 /* Options of a new process (spawn_opt). Priority PRIO_NORMAL and min_heap
@@ -49,8 +50,10 @@ size_t proc_total_heap(const Proc *p);
 void proc_exit_signals(Proc *p, term_t reason);
 
 /* ---- timer.c ---- */
-/* Timers armed now. */
-size_t timer_count(void);
+/* Timers armed now: receive timeouts and message timers (inline: the
+   scheduler asks at every turn). */
+extern size_t timer_heap_len;
+static inline size_t timer_count(void) { return timer_heap_len + msgtimer_len; }
 
 /* ---- sched.c ---- */
 /* Number of processes in run queues (lazily freed ones included). */

@@ -9,12 +9,8 @@
 #define TIMER_NONE (~0u)
 
 static Proc **heap;
-static size_t count, cap;
-
-size_t timer_count(void)
-{
-    return count + msgtimer_count();
-}
+static size_t cap;
+size_t timer_heap_len; /* processes in the heap (sched_internal.h) */
 
 static void place(size_t i, Proc *p)
 {
@@ -40,9 +36,9 @@ static void sift_down(size_t i)
     Proc *p = heap[i];
     for (;;) {
         size_t c = 2 * i + 1;
-        if (c >= count)
+        if (c >= timer_heap_len)
             break;
-        if (c + 1 < count && heap[c + 1]->timer_deadline < heap[c]->timer_deadline)
+        if (c + 1 < timer_heap_len && heap[c + 1]->timer_deadline < heap[c]->timer_deadline)
             c++;
         if (p->timer_deadline <= heap[c]->timer_deadline)
             break;
@@ -57,10 +53,10 @@ static void take(size_t i)
 {
     Proc *p = heap[i];
     p->timer_index = TIMER_NONE;
-    count--;
-    if (i == count)
+    timer_heap_len--;
+    if (i == timer_heap_len)
         return;
-    Proc *last = heap[count];
+    Proc *last = heap[timer_heap_len];
     place(i, last);
     if (i > 0 && heap[(i - 1) / 2]->timer_deadline > last->timer_deadline)
         sift_up(i);
@@ -75,13 +71,13 @@ void timer_start(Proc *p, uint64_t deadline)
     p->timed_out = false;
     if (p->timer_index != TIMER_NONE)
         take(p->timer_index);
-    if (count == cap) {
+    if (timer_heap_len == cap) {
         cap = cap ? cap * 2 : 64;
         heap = vm_realloc(heap, cap * sizeof *heap);
     }
     p->timer_deadline = deadline;
-    place(count++, p);
-    sift_up(count - 1);
+    place(timer_heap_len++, p);
+    sift_up(timer_heap_len - 1);
 }
 
 void timer_cancel(Proc *p)
@@ -94,7 +90,7 @@ void timer_cancel(Proc *p)
 
 uint64_t timer_expire(uint64_t now)
 {
-    while (count > 0 && heap[0]->timer_deadline <= now) {
+    while (timer_heap_len > 0 && heap[0]->timer_deadline <= now) {
         Proc *p = heap[0];
         take(0);
         p->timer_deadline = 0;
@@ -102,6 +98,6 @@ uint64_t timer_expire(uint64_t now)
         sched_wake(p);
     }
     uint64_t next = msgtimer_expire(now);
-    uint64_t mine = count > 0 ? heap[0]->timer_deadline : UINT64_MAX;
+    uint64_t mine = timer_heap_len > 0 ? heap[0]->timer_deadline : UINT64_MAX;
     return mine < next ? mine : next;
 }

@@ -89,9 +89,9 @@ if [ $st -ne 0 ]; then
     exit 1
 fi
 pass
+# the time is reported, not checked: a test must not fail on a busy
+# machine (the sanitizer build, under ctest -j2, takes seconds)
 echo "hello: built in $best s (best of 3)"
-check hello_time "spore build of hello took $best s, not under 1 s" \
-    awk -v t="$best" 'BEGIN { exit !(t < 1) }'
 check hello_tmp "temporary files left in TMPDIR" test -z "$(ls -A "$work/tmp")"
 missing=""
 for m in hello init spore_io logger io io_lib io_lib_format lists; do
