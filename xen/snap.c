@@ -187,15 +187,16 @@ static bool sums_match(const SnapHeader *h) {
 static const char *check(const SnapHeader *h, bool verify) {
     const char *why = header_why();
     if (why) return why;
+    /* Xen PV placed the heap with the image, up to its break, and the
+       start info after them; the heap grows from mm.c's own floor (malloc
+       takes memory that does not follow on) */
+    if (boot.mode == BOOT_PV &&
+        ((h->heap_lo != snap_heap_floor()) | (h->heap_brk > (uintptr_t)boot.pv_start)))
+        return "its heap is not where Xen put it";
+    /* the state and the heap are the image's own bytes, wherever the
+       heap's break is to go */
     if (verify && !sums_match(h)) return "its sum does not match: the image is damaged";
-    if (boot.mode == BOOT_PV) {
-        /* Xen placed the heap with the image, up to its break, and the
-           start info after them; the heap grows from mm.c's own floor
-           (malloc takes memory that does not follow on) */
-        if ((h->heap_lo != snap_heap_floor()) | (h->heap_brk > (uintptr_t)boot.pv_start))
-            return "its heap is not where Xen put it";
-        return NULL;
-    }
+    if (boot.mode == BOOT_PV) return NULL;
     if (!mm_heap_restore(h->heap_lo, h->heap_brk))
         return "its heap does not fit this boot's (another floor, or too little memory)";
     return NULL;
