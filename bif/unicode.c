@@ -178,12 +178,15 @@ static int convert(Proc *p, Conv *c, term_t t, term_t *rest) {
             continue;
         }
         term_t h = list_head(x);
-        if (term_is_small(h) || !(term_is_list(h) || term_is_nil(h) || term_is_bitstring(h))) {
+        if (term_is_list(h) || term_is_nil(h)) {
+            c->st[c->sp - 1] = list_tail(x);
+            frame_push(c, h);
+        } else if (!term_is_bitstring(h)) { /* a number: well_formed let nothing else by */
             if (!term_is_small(h) || !valid_cp(c, h)) {
                 /* OTP: a latin1 output refuses a negative number; the
                    outputs it converts in Erlang (latin1, UTF-16, UTF-32)
                    give the bad character back in a list of its own */
-                if (c->out.kind == ENC_LATIN1 && term_is_integer(h) &&
+                if (c->out.kind == ENC_LATIN1 &&
                     (term_is_small(h) ? small_val(h) < 0 : bignum_is_neg(h)))
                     return DEC_BADARG;
                 if (c->out.kind != ENC_UTF8)
@@ -193,7 +196,7 @@ static int convert(Proc *p, Conv *c, term_t t, term_t *rest) {
             }
             emit(c, (uint32_t)small_val(h));
             c->st[c->sp - 1] = list_tail(x);
-        } else if (term_is_bitstring(h)) {
+        } else {
             s = bin_data(p, h, &n);
             int r = decode(c, s, n, &stop);
             if (r != DEC_OK) {
@@ -207,9 +210,6 @@ static int convert(Proc *p, Conv *c, term_t t, term_t *rest) {
                 return DEC_ERROR;
             }
             c->st[c->sp - 1] = list_tail(x);
-        } else {
-            c->st[c->sp - 1] = list_tail(x);
-            frame_push(c, h);
         }
     }
     return DEC_OK;
@@ -326,14 +326,10 @@ static term_t characters(Proc *p, term_t data, term_t in, term_t out, bool list)
     }
     term_t rest = TERM_NIL;
     int r = convert(p, &c, data, &rest);
-    if (r == DEC_BADARG) {
-        vm_free(c.st);
-        vm_free(c.cp);
-        BIF_BADARG(p);
-    }
-    term_t conv = output(p, &c, list);
+    term_t conv = r == DEC_BADARG ? TERM_NIL : output(p, &c, list);
     vm_free(c.st);
     vm_free(c.cp);
+    if (r == DEC_BADARG) BIF_BADARG(p);
     if (r == DEC_OK) return conv;
     return heap_tuple3(p, r == DEC_ERROR ? ATOM_error : ATOM_incomplete, conv, rest);
 }

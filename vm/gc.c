@@ -564,9 +564,14 @@ static void verify_after(Proc *p, term_t *xregs, unsigned live, const term_t *pr
    worker) need never collect, and the collector's own code never runs.
    Otherwise the collection goes on, with the first heap as one more
    fragment. */
+static HeapFrag *first_frag(const Proc *p)
+{
+    return (HeapFrag *)(void *)((char *)p->heap - offsetof(HeapFrag, mem));
+}
+
 static bool grow_first(Proc *p, size_t need, unsigned live)
 {
-    HeapFrag *f = (HeapFrag *)(void *)((char *)p->heap - offsetof(HeapFrag, mem));
+    HeapFrag *f = first_frag(p);
     p->heap_first = false;
     f->used = (size_t)(p->htop - p->heap);
     heap_attach(p, f);
@@ -621,7 +626,7 @@ void gc_free_heap(Proc *p)
     heap_frag_free_chain(p->frags);
     p->frags = NULL;
     p->frag_words = 0;
-    if (p->heap_first) vm_free((char *)p->heap - offsetof(HeapFrag, mem));
+    if (p->heap_first) vm_free(first_frag(p));
     else vm_free(p->heap);
     p->heap_first = false;
     vm_free(p->old_heap);

@@ -352,9 +352,10 @@ static int new_map_lit(Loader *L, const BeamOp *op) {
         const BeamArg *k = &op->list[2 * i];
         if (k->kind == BO_X || k->kind == BO_Y || const_term(L, k, &keys[i])) return 1;
         size_t j = i; /* by insertion: a few keys */
-        for (; j > 0 && compare_terms_exact(keys[order[j - 1]], keys[i]) > 0; j--)
+        int c = 1;
+        for (; j > 0 && (c = compare_terms_exact(keys[order[j - 1]], keys[i])) > 0; j--)
             order[j] = order[j - 1];
-        if (j > 0 && compare_terms_exact(keys[order[j - 1]], keys[i]) == 0) return 1;
+        if (j > 0 && c == 0) return 1;
         order[j] = i;
     }
     term_t *tuple = lit_alloc(n + 1);

@@ -29,10 +29,12 @@
 **
 ** The header (image/snapshot.h) is checked at boot; the sum of the state
 ** and the heap is not (as the code is not), unless the command line says
-** snapshot=verify: `spore boot` checks it before it boots an image. The header keeps the state segment's bytes as
-** linked. A boot that cannot use the snapshot (VM arguments on the command
-** line, since init was spawned with the image's; "cold"; a header that
-** does not match this kernel) puts them back, and starts cold.
+** snapshot=verify: `spore boot` checks it before it boots an image. The
+** header keeps the state segment's bytes as linked. A boot that cannot
+** use the snapshot (VM arguments on the command line, since init was
+** spawned with the image's; "cold"; a header that does not match this
+** kernel; a sum that does not, under snapshot=verify) puts them back, and
+** starts cold.
 */
 #include <string.h>
 
