@@ -41,6 +41,7 @@ static bool halting;
 static int halt_status;
 static bool first_run; /* the boot marker is set: once per VM, not per sched_init */
 static bool warm_stop; /* sched_warm_stop */
+static Proc *resumed;  /* sched_freeze's pick: a restored VM's first slice */
 
 void sched_init(void)
 {
@@ -177,10 +178,39 @@ static void after_slice(Proc *p, int r)
 
 void sched_warm_stop(void) { warm_stop = true; }
 
-void sched_freeze(void) { first_run = false; }
+/* When no timer is armed, a restored VM's first turn only picks a process
+   from queues that are the snapshot's: the pick is made here, once, so
+   that a restored VM runs its first Erlang instruction straight after the
+   restore, with no scheduler work on the way (under emulation, code to
+   translate before it runs). */
+void sched_freeze(void)
+{
+    first_run = false;
+    resumed = timer_count() == 0 ? pick() : NULL;
+}
+
+/* One time slice of 'p', taken off its queue. */
+static void run_slice(Proc *p)
+{
+    if (!first_run) {
+        first_run = true;
+        plat_mark(PLAT_MARK_FIRST);
+    }
+    current = p;
+    p->status = PROC_RUNNING;
+    p->reds = INTERP_REDS;
+    int r = interp_run(p);
+    current = NULL;
+    after_slice(p, r);
+}
 
 int sched_run(void)
 {
+    if (resumed) { /* what the first turn would pick: see sched_freeze */
+        Proc *p = resumed;
+        resumed = NULL;
+        run_slice(p);
+    }
     while (!halting) {
         if (warm_stop) {
             warm_stop = false; /* a restored VM goes on from here */
@@ -196,16 +226,7 @@ int sched_run(void)
             plat_yield(next);
             continue;
         }
-        if (!first_run) {
-            first_run = true;
-            plat_mark(PLAT_MARK_FIRST);
-        }
-        current = p;
-        p->status = PROC_RUNNING;
-        p->reds = INTERP_REDS;
-        int r = interp_run(p);
-        current = NULL;
-        after_slice(p, r);
+        run_slice(p);
     }
     return halt_status;
 }

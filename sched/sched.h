@@ -22,7 +22,7 @@ void sched_halt(int status);
    every process as it is. */
 void sched_warm_stop(void);
 /* Before a snapshot is taken: a restored copy's first slice marks
-   PLAT_MARK_FIRST again. */
+   PLAT_MARK_FIRST again, and runs the process the scheduler picks now. */
 void sched_freeze(void);
 Proc *sched_current(void);
 

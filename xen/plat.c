@@ -76,8 +76,8 @@ static void print_marks(void) {
 void plat_mark(PlatMark m) {
     switch (m) {
     case PLAT_MARK_VM: mark(MARK_VM); break;
-    case PLAT_MARK_FIRST:
-        mark(MARK_FIRST);
+    case PLAT_MARK_FIRST: /* once (sched.c) */
+        mark_tsc[MARK_FIRST] = rdtsc();
         time_start();
         break;
     case PLAT_MARK_READY:
@@ -197,14 +197,14 @@ static bool image_has_entry(const uint8_t *p, size_t n) {
 static _Noreturn void warm_start(void) {
     warm = true;
     mono_pending = true;
-    mark(MARK_VM);
+    mark_tsc[MARK_VM] = rdtsc(); /* once: no test (each is a block to translate) */
     plat_exit(vm_run());
 }
 
 void plat_boot(void) {
     char opt[64];
     mark_tsc[MARK_ENTRY] = boot.tsc_entry;
-    mark(MARK_MEMORY);
+    mark_tsc[MARK_MEMORY] = rdtsc();
     /* An empty command line (a sealed image booted as it is) skips the
        parsing, and goes first to the warm start: less code to run on the
        way, and under emulation to translate. (A snapshot implies a
@@ -212,7 +212,7 @@ void plat_boot(void) {
        nothing else.) */
     bool empty = boot.cmdline[0] == 0, tried = false;
     if (empty) {
-        if (snap_start(SNAP_NONE, false, &mono_resume)) warm_start();
+        if (snap_resume(&mono_resume) || snap_start(SNAP_NONE, false, &mono_resume)) warm_start();
         tried = true; /* none, or it said why not and put the VM's state back */
     }
     quiet = !empty && cmdline_get(boot.cmdline, "quiet", opt, sizeof opt) != NULL;
