@@ -51,16 +51,16 @@ pvh_start32:
            emulation a rep stos over it would cost a millisecond) */
         mov     $boot_stack_top, %esp
 
-        /* PML4[0] -> PDPT, PDPT[0..3] -> the four PDs */
-        mov     $boot_pdpt + 3, %eax
-        mov     %eax, boot_pml4
-        mov     $boot_pd + 3, %eax
-        mov     $boot_pdpt, %edi
-        mov     $4, %ecx
-2:      mov     %eax, (%edi)
-        add     $0x1000, %eax
-        add     $8, %edi
-        loop    2b
+        /* PML4[0] -> PDPT, PDPT[0..3] -> the four PDs. Stores, not a
+           loop: an emulator translates a loop's body twice when the code
+           before it falls into it, in the block that runs its first pass
+           and as the block its jump back starts (so the loops below are
+           entered with a jump). */
+        movl    $boot_pdpt + 3, boot_pml4
+        movl    $boot_pd + 3, boot_pdpt
+        movl    $boot_pd + 0x1003, boot_pdpt + 8
+        movl    $boot_pd + 0x2003, boot_pdpt + 16
+        movl    $boot_pd + 0x3003, boot_pdpt + 24
         /* 2048 entries of 2 MiB: the first 4 GiB, present, writable; past
            the first (the code's: link.ld keeps it under 2 MiB) not
            executable when the CPU has NX, and the last 20 MiB (the IOAPIC
@@ -77,6 +77,7 @@ pvh_start32:
         mov     $0x83, %eax
         xor     %edx, %edx              /* no NX for the first entry */
         mov     $2038, %ecx             /* up to 0xfec00000 */
+        jmp     3f
 3:      mov     %eax, (%edi)
         mov     %edx, 4(%edi)
         mov     %ebx, %edx
@@ -85,6 +86,7 @@ pvh_start32:
         loop    3b
         or      $0x18, %eax             /* the last ten: PCD, PWT */
         mov     $10, %ecx
+        jmp     6f
 6:      mov     %eax, (%edi)
         mov     %edx, 4(%edi)
         add     $0x200000, %eax
