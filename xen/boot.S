@@ -113,13 +113,12 @@ pvh_start32:
         .code64
 pvh_long:
         /* ds and es keep the loader's flat descriptors (long mode ignores
-           their bases and limits; nothing reloads them); ss is null, the
-           selector an iret at ring 0 accepts whatever the loader's GDT
-           was; fs and gs get base 0 */
+           their bases and limits; nothing reloads them), and so do fs and
+           gs, which no code here uses (and loading each ends a block that
+           an emulator translates); ss is null, the selector an iret at
+           ring 0 accepts whatever the loader's GDT was */
         xor     %eax, %eax
         mov     %eax, %ss
-        mov     %eax, %fs
-        mov     %eax, %gs
         lea     boot_stack_top(%rip), %rsp
         mov     %esi, %edi              /* arg 0: hvm_start_info */
         call    pvh_main
