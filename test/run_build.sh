@@ -3,10 +3,12 @@
 #   run_build.sh --spore SPORE [--work DIR]
 #  1. builds examples/hello: the report (kept modules with their sizes, the
 #     total, what is left out), the four files, the xl and libvirt
-#     configurations, its snapshot, hello.xen --cold under 1 MiB, the time
-#     (best of three, under 1 s), and no temporary files left behind;
+#     configurations, its snapshot, hello.xen under 1 MiB with its snapshot
+#     and without (--cold), the time (best of three, printed), and no
+#     temporary files left behind;
 #  2. runs hello.spore (spore run, with no module outside the image) and
-#     boots hello.xen under QEMU microvm, warm, then cold (the "cold" word,
+#     boots hello.xen under QEMU (microvm, pc, q35; in 64 MiB, and in 4 MiB
+#     on microvm), warm, then cold (the "cold" word,
 #     VM arguments on the command line, a damaged snapshot header): each
 #     must print what erl prints; spore boot refuses a damaged snapshot;
 #  3. builds test/build (calc: a gen_server, and code reached only by name):
@@ -298,6 +300,20 @@ PY
     st=$?
     check hello_qemu_verify "snapshot=verify of a whole image: status $st, or not warm" \
         grep -q '^spore: bare PVH, .*, warm start' "$work/qemu-verify-good.log"
+    # the smallest domain hello is for: 4 MiB, from its snapshot too
+    timeout 60 $qemu -M microvm -m 4 -nographic -no-reboot \
+        -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+        -kernel "$work/hello/hello.xen" < /dev/null > "$work/qemu-4m.log" 2>&1
+    st=$?
+    tr -d '\r' < "$work/qemu-4m.log" | grep -v '^spore: ' > "$work/qemu-4m.out"
+    if [ $st -ne 1 ] || ! grep -q '^spore: bare PVH, .*, warm start' "$work/qemu-4m.log" ||
+        ! diff -u "$work/hello.erl.out" "$work/qemu-4m.out" > "$work/qemu-4m.diff"; then
+        fail hello_qemu_4m "hello.xen in 4 MiB: status $st, not warm, or not erl's output" \
+            "$work/qemu-4m.diff"
+        sed 's/^/    /' "$work/qemu-4m.log" | head -n 8
+    else
+        pass
+    fi
     # the same image started cold: asked by "cold", by VM arguments of the
     # command line's own (the snapshot's init has the image's), by a
     # header that is not this kernel's, or by snapshot=verify of a heap

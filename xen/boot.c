@@ -12,8 +12,8 @@
 #define DEBUG_EXIT_PORT 0xf4
 
 Boot boot;
-MemRange boot_ram[BOOT_RAM_MAX + 1];
-int boot_ram_count;
+const struct hvm_memmap_table_entry *boot_ram;
+uint32_t boot_ram_count;
 
 extern uint64_t boot_tsc;
 void pvh_main(uint32_t si_paddr);
@@ -30,14 +30,9 @@ static void copy_cmdline(const char *s, size_t max) {
     boot.cmdline = cmdline_copy;
 }
 
-/* Without a branch (boot code is translated before it runs, a block per
-   branch): the entry is written in any case, and counted when it is RAM,
-   not empty and not one too many (boot_ram has a spare entry for that). */
-static void add_ram(uint64_t start, uint64_t end, bool ram) {
-    end = end > 0x100000000ULL ? 0x100000000ULL : end; /* our tables map 4 GiB */
-    boot_ram[boot_ram_count] = (MemRange){start, end};
-    boot_ram_count += ram & (start < end) & (boot_ram_count < BOOT_RAM_MAX);
-}
+/* The memory map of a PV boot or a PVH dom0, in PVH's format. */
+#define RAM_MAP_MAX 64
+static struct hvm_memmap_table_entry ram_map[RAM_MAP_MAX];
 
 uint32_t boot_xen_cpuid_base(void) {
     /* Every CPUID is a VM exit under a hypervisor: look only where Xen puts
@@ -66,8 +61,11 @@ static void ram_from_xen(void) {
     struct xen_memory_map mm = {.nr_entries = 64};
     set_xen_guest_handle(mm.buffer, (void *)map);
     if (HYPERVISOR_memory_op(XENMEM_memory_map, &mm) != 0) return;
-    for (unsigned i = 0; i < mm.nr_entries && i < 64; i++)
-        add_ram(map[i].addr, map[i].addr + map[i].size, map[i].type == 1);
+    for (unsigned i = 0; i < mm.nr_entries && i < RAM_MAP_MAX; i++)
+        ram_map[i] = (struct hvm_memmap_table_entry){.addr = map[i].addr, .size = map[i].size,
+                                                     .type = map[i].type};
+    boot_ram = ram_map;
+    boot_ram_count = mm.nr_entries < RAM_MAP_MAX ? mm.nr_entries : RAM_MAP_MAX;
 }
 
 static _Noreturn void kernel_main(void);
@@ -93,9 +91,8 @@ void pvh_main(uint32_t si_paddr) {
         boot.module_len = m[0].size;
     }
     if ((si->version >= 1) & (si->memmap_entries != 0) & (si->memmap_paddr != 0)) {
-        const struct hvm_memmap_table_entry *mm = (const void *)(uintptr_t)si->memmap_paddr;
-        for (uint32_t i = 0; i < si->memmap_entries; i++)
-            add_ram(mm[i].addr, mm[i].addr + mm[i].size, mm[i].type == XEN_HVM_MEMMAP_TYPE_RAM);
+        boot_ram = (const void *)(uintptr_t)si->memmap_paddr;
+        boot_ram_count = si->memmap_entries;
     } else if (base) {
         ram_from_xen();
     }
@@ -116,7 +113,10 @@ void pv_main(start_info_t *si) {
         boot.module_len = si->mod_len;
     }
     /* pseudo-physical memory is contiguous from pfn 0 */
-    add_ram(0, (uint64_t)si->nr_pages << PAGE_SHIFT, true);
+    ram_map[0] = (struct hvm_memmap_table_entry){.size = (uint64_t)si->nr_pages << PAGE_SHIFT,
+                                                 .type = XEN_HVM_MEMMAP_TYPE_RAM};
+    boot_ram = ram_map;
+    boot_ram_count = 1;
     kernel_main();
 }
 

@@ -36,6 +36,14 @@
 #define PAGE_SHIFT 12
 #define ALIGN_UP(x, a) (((x) + (a) - 1) & ~((uintptr_t)(a) - 1))
 
+/* 'c' as a value GCC cannot see into, so that it tests it once rather than
+   a branch per term of it: on the boot's way, under emulation, each branch
+   ends a block of code that is translated before it runs. */
+static inline bool opaque(bool c) {
+    __asm__("" : "+r"(c));
+    return c;
+}
+
 #define barrier() __asm__ volatile("" ::: "memory")
 #define mb() __asm__ volatile("mfence" ::: "memory")
 #define rmb() barrier()
@@ -127,14 +135,13 @@ typedef struct Boot {
 
 extern Boot boot;
 
-/* RAM as the boot path reported it (below 4 GiB; the image, the boot module
-   and the start info are inside it: mm.c keeps out of them). */
-typedef struct MemRange {
-    uint64_t start, end;
-} MemRange;
-#define BOOT_RAM_MAX 32
-extern MemRange boot_ram[BOOT_RAM_MAX + 1]; /* one spare: boot.c */
-extern int boot_ram_count;
+/* The memory map as the boot path reported it, in the PVH start info's
+   format (type XEN_HVM_MEMMAP_TYPE_RAM is RAM): PVH's own table, read
+   where the loader put it (mm_init reads it before anything is allocated),
+   or one boot.c made for PV and for a PVH dom0. The image, the boot module
+   and the start info are inside its RAM: mm.c keeps out of them. */
+extern const struct hvm_memmap_table_entry *boot_ram;
+extern uint32_t boot_ram_count;
 
 /* Finds the Xen CPUID leaves; 0 when there is no Xen. */
 uint32_t boot_xen_cpuid_base(void);

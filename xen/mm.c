@@ -42,16 +42,20 @@ static uint64_t nx_bit;
 static void find_heap(uintptr_t floor) {
     uintptr_t best_lo = 0, best_hi = 0, top = 0;
     uintptr_t mod_lo = (uintptr_t)boot.module, mod_hi = ALIGN_UP(mod_lo + boot.module_len, PAGE_SIZE);
-    for (int i = 0; i < boot_ram_count; i++) {
-        uintptr_t lo = ALIGN_UP(boot_ram[i].start, PAGE_SIZE), hi = boot_ram[i].end & ~(PAGE_SIZE - 1);
-        top = boot_ram[i].end > top ? boot_ram[i].end : top;
+    for (uint32_t i = 0; i < boot_ram_count; i++) {
+        uint64_t end = boot_ram[i].addr + boot_ram[i].size;
+        end = end > 0x100000000ULL ? 0x100000000ULL : end; /* our tables map 4 GiB */
+        bool ram = boot_ram[i].type == XEN_HVM_MEMMAP_TYPE_RAM;
+        uintptr_t lo = ALIGN_UP(boot_ram[i].addr, PAGE_SIZE), hi = end & ~(PAGE_SIZE - 1);
+        top = opaque(ram & (end > top)) ? end : top;
         lo = lo < floor ? floor : lo;
-        /* cut out the module: keep the larger side */
-        if (boot.module && mod_lo < hi && mod_hi > lo) {
+        /* cut out the module (with none, mod_hi is 0, under any lo): keep
+           the larger side */
+        if (opaque((mod_lo < hi) & (mod_hi > lo))) {
             if (mod_lo - lo >= hi - mod_hi) hi = mod_lo & ~(PAGE_SIZE - 1);
             else lo = mod_hi;
         }
-        bool better = hi > lo && hi - lo > best_hi - best_lo;
+        bool better = opaque(ram & (hi > lo) & (hi - lo > best_hi - best_lo));
         best_lo = better ? lo : best_lo;
         best_hi = better ? hi : best_hi;
     }
