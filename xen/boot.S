@@ -373,7 +373,7 @@ gdt:
         .quad 0x00cf9a000000ffff        /* 0x08: 32-bit code */
         .quad 0x00cf92000000ffff        /* 0x10: data */
         .quad 0x00af9a000000ffff        /* 0x18: 64-bit code */
-        .quad 0, 0                      /* 0x20: the TSS (traps.c fills it in) */
+        .quad __tss_desc, 0             /* 0x20: the TSS (link.ld packs its address) */
 gdt_end:
 gdt_ptr32:
         .word gdt_end - gdt - 1
@@ -384,6 +384,24 @@ gdt_ptr32:
         .globl boot_tsc
 boot_tsc:
         .quad 0
+
+/* The TSS (PVH and bare PVH; 104 bytes, packed): its first interrupt stack
+   takes page faults and double faults (traps.c's IDT), so that running
+   into the boot stack's guard page is reported, not a triple fault. */
+        .balign 16
+        .globl boot_tss
+boot_tss:
+        .long 0
+        .quad 0, 0, 0                   /* rsp0-2: no ring change here */
+        .quad 0
+        .quad fault_stack_top           /* ist1 */
+        .quad 0, 0, 0, 0, 0, 0
+        .quad 0
+        .word 0, 104                    /* no I/O bitmap: it starts past the end */
+boot_tss_end:
+        .if boot_tss_end - boot_tss - 104
+        .error "boot.S: the TSS is not 104 bytes"
+        .endif
 
 /* ------------------------------------------------------------------ BSS */
         .section .bss
@@ -400,5 +418,8 @@ boot_stack_guard:
         .skip 4096
         .skip 65536
 boot_stack_top:
+/* The TSS's interrupt stack for page faults and double faults */
+        .skip 16384
+fault_stack_top:
 
         .section .note.GNU-stack, "", @progbits

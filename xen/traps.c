@@ -17,32 +17,12 @@
 
 extern char boot_stack_guard[];
 
-typedef struct __attribute__((packed)) Tss {
-    uint32_t r0;
-    uint64_t rsp[3];
-    uint64_t r1;
-    uint64_t ist[7];
-    uint64_t r2;
-    uint16_t r3, iomap;
-} Tss;
-
-static uint8_t fault_stack[16384] __attribute__((aligned(16)));
-static Tss tss __attribute__((aligned(16))) = {
-    .ist = {(uintptr_t)(fault_stack + sizeof fault_stack)},
-    .iomap = sizeof(Tss),
-};
-
-/* boot.S: its GDT (the TSS's two words at 0x20 are ours to fill), and the
-   IDT it holds ready, a table of constants (the stubs sit at fixed
-   addresses): nothing to build here but the TSS's descriptor. */
-extern uint64_t gdt[];
+/* boot.S holds the GDT with the TSS's descriptor (link.ld packs it), the
+   TSS and its fault stack, and the IDT, a table of constants (the stubs
+   sit at fixed addresses): nothing to build here, only to load. */
 extern const struct __attribute__((packed)) { uint16_t lim; uint64_t base; } idt_ptr;
 
 static void idt_init(void) {
-    uintptr_t t = (uintptr_t)&tss;
-    gdt[4] = (sizeof tss - 1) | ((t & 0xffffff) << 16) | (0x89ULL << 40) |
-             (((t >> 24) & 0xff) << 56);
-    gdt[5] = t >> 32;
     __asm__ volatile("ltr %w0; lidt %1" ::"r"(0x20), "m"(idt_ptr) : "memory");
 }
 
