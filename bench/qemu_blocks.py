@@ -17,11 +17,15 @@ QEMU meets costs tens more (QEMU pages in the code that translates it),
 and so does a loop whose body the code before it falls into (translated
 twice).
 
-    bench/qemu_blocks.py [-n RUNS] [--elf DEBUG_ELF] [--all] KERNEL.xen...
+    bench/qemu_blocks.py [-n RUNS] [--elf DEBUG_ELF] [--from FUNC] [--to FUNC]
+                         [--all | --top N] KERNEL.xen...
 
 KERNEL.xen is a kernel with its image (spore build's NAME.xen) built from
 DEBUG_ELF's kernel (default build-xen/spore.debug.elf), whose symbols name
-the blocks. --all lists every block, not only the functions' sums.
+the blocks. --from and --to name the functions whose first block starts
+and ends the count (default pvh_start32 and interp_run; --to "" counts to
+the end of the boot). --all lists every block, --top N the N costliest,
+rather than the functions' sums.
 """
 import argparse
 import bisect
@@ -35,7 +39,6 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 QEMU = "qemu-system-x86_64"
-START, STOP = "pvh_start32", "interp_run"
 
 
 def symbols(elf):
@@ -92,7 +95,12 @@ def main():
     ap.add_argument("kernels", nargs="+")
     ap.add_argument("-n", type=int, default=5, help="boots per kernel (default 5)")
     ap.add_argument("--elf", default=os.path.join(ROOT, "build-xen", "spore.debug.elf"))
+    ap.add_argument("--from", dest="start", default="pvh_start32",
+                    help="the function whose first block starts the count")
+    ap.add_argument("--to", dest="stop", default="interp_run",
+                    help='the function whose first block ends it ("": the end)')
     ap.add_argument("--all", action="store_true", help="every block, not the sums per function")
+    ap.add_argument("--top", type=int, default=0, help="the N costliest blocks")
     args = ap.parse_args()
     for tool in ("perf", QEMU, "nm"):
         if not shutil.which(tool):
@@ -113,8 +121,8 @@ def main():
                 seq, on = [], False
                 for pc, tr, then in one_run(kernel, tmp):
                     f = name(pc)
-                    on = on or f == START
-                    if on and f == STOP:
+                    on = on or f == args.start
+                    if on and f == args.stop:
                         break
                     if on:
                         seq.append((pc, f, tr, then))
@@ -126,9 +134,11 @@ def main():
         rows = [(runs_k[0][i][0], runs_k[0][i][1],
                  statistics.median(r[i][2] for r in runs_k),
                  statistics.median(r[i][3] for r in runs_k)) for i in range(n)]
-        print("%s: %d blocks from %s to %s, %d boots" % (kernel, n, START, STOP, args.n))
-        if args.all:
-            for pc, f, tr, then in rows:
+        print("%s: %d blocks from %s to %s, %d boots" %
+              (kernel, n, args.start, args.stop or "the end", args.n))
+        if args.all or args.top:
+            shown = sorted(rows, key=lambda r: -r[2])[:args.top] if args.top else rows
+            for pc, f, tr, then in shown:
                 print("  %-28s %#10x  translate %6.1f us  then %6.1f us" % (f[:28], pc, tr, then))
         else:
             sums = {}
