@@ -249,19 +249,23 @@ PY
     st=$?
     check hello_tail_damaged "spore boot of a snapshot damaged after a hole: status $st" \
         grep -q 'is not a whole spore kernel (its snapshot is damaged' "$work/tail-damaged.out"
+    # warm_like_erl NAME WHAT LOG STATUS: the boot that wrote LOG ended
+    # with halt(0) (QEMU's status 1), started warm and printed what erl did
+    warm_like_erl() {
+        local base=${3%.log}
+        tr -d '\r' < "$3" | grep -v '^spore: ' > "$base.out"
+        if [ "$4" -ne 1 ] || ! grep -q '^spore: bare PVH, .*, warm start' "$3" ||
+            ! diff -u "$work/hello.erl.out" "$base.out" > "$base.diff"; then
+            fail "$1" "$2: status $4, not warm, or not erl's output" "$base.diff"
+            sed 's/^/    /' "$3" | head -n 8
+        else
+            pass
+        fi
+    }
     # a processor without NX: the snapshot's page tables (built with it)
     # are rebuilt, and the boot is still warm
     boot "$work/qemu-nonx.log" -cpu qemu64,-nx
-    st=$?
-    tr -d '\r' < "$work/qemu-nonx.log" | grep -v '^spore: ' > "$work/qemu-nonx.out"
-    if [ $st -ne 1 ] || ! grep -q '^spore: bare PVH, .*, warm start' "$work/qemu-nonx.log" ||
-        ! diff -u "$work/hello.erl.out" "$work/qemu-nonx.out" > "$work/qemu-nonx.diff"; then
-        fail hello_qemu_nonx "hello.xen on a processor without NX: status $st, not warm, or not erl's output" \
-            "$work/qemu-nonx.diff"
-        sed 's/^/    /' "$work/qemu-nonx.log" | head -n 8
-    else
-        pass
-    fi
+    warm_like_erl hello_qemu_nonx "hello.xen on a processor without NX" "$work/qemu-nonx.log" $?
     # faults on purpose (selftest=): each reported by the IDT's handlers, the
     # stack's overflow on the TSS's own stack; the guest stops as crashed
     for t in null:'page fault \(NULL pointer\)' stack:'stack overflow \(guard page\)' \
@@ -304,16 +308,7 @@ PY
     timeout 60 $qemu -M microvm -m 4 -nographic -no-reboot \
         -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
         -kernel "$work/hello/hello.xen" < /dev/null > "$work/qemu-4m.log" 2>&1
-    st=$?
-    tr -d '\r' < "$work/qemu-4m.log" | grep -v '^spore: ' > "$work/qemu-4m.out"
-    if [ $st -ne 1 ] || ! grep -q '^spore: bare PVH, .*, warm start' "$work/qemu-4m.log" ||
-        ! diff -u "$work/hello.erl.out" "$work/qemu-4m.out" > "$work/qemu-4m.diff"; then
-        fail hello_qemu_4m "hello.xen in 4 MiB: status $st, not warm, or not erl's output" \
-            "$work/qemu-4m.diff"
-        sed 's/^/    /' "$work/qemu-4m.log" | head -n 8
-    else
-        pass
-    fi
+    warm_like_erl hello_qemu_4m "hello.xen in 4 MiB" "$work/qemu-4m.log" $?
     # the same image started cold: asked by "cold", by VM arguments of the
     # command line's own (the snapshot's init has the image's), by a
     # header that is not this kernel's, or by snapshot=verify of a heap
