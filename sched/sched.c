@@ -189,44 +189,38 @@ void sched_freeze(void)
     resumed = timer_count() == 0 ? pick() : NULL;
 }
 
-/* One time slice of 'p', taken off its queue. */
-static void run_slice(Proc *p)
-{
-    if (!first_run) {
-        first_run = true;
-        plat_mark(PLAT_MARK_FIRST);
-    }
-    current = p;
-    p->status = PROC_RUNNING;
-    p->reds = INTERP_REDS;
-    int r = interp_run(p);
-    current = NULL;
-    after_slice(p, r);
-}
-
 int sched_run(void)
 {
-    if (resumed) { /* what the first turn would pick: see sched_freeze */
-        Proc *p = resumed;
-        resumed = NULL;
-        run_slice(p);
-    }
+    Proc *p = resumed; /* what the first turn would pick: see sched_freeze */
+    resumed = NULL;
     while (!halting) {
-        if (warm_stop) {
-            warm_stop = false; /* a restored VM goes on from here */
-            return VM_WARM;
-        }
-        uint64_t next = UINT64_MAX;
-        if (timer_count() > 0)
-            next = timer_expire(plat_clock_monotonic());
-        Proc *p = pick();
         if (!p) {
-            if (proc_count() == 0)
-                return 0;
-            plat_yield(next);
-            continue;
+            if (warm_stop) {
+                warm_stop = false; /* a restored VM goes on from here */
+                return VM_WARM;
+            }
+            uint64_t next = UINT64_MAX;
+            if (timer_count() > 0)
+                next = timer_expire(plat_clock_monotonic());
+            p = pick();
+            if (!p) {
+                if (proc_count() == 0)
+                    return 0;
+                plat_yield(next);
+                continue;
+            }
         }
-        run_slice(p);
+        if (!first_run) {
+            first_run = true;
+            plat_mark(PLAT_MARK_FIRST);
+        }
+        current = p;
+        p->status = PROC_RUNNING;
+        p->reds = INTERP_REDS;
+        int r = interp_run(p);
+        current = NULL;
+        after_slice(p, r);
+        p = NULL;
     }
     return halt_status;
 }
