@@ -17,8 +17,9 @@
 ** state segment's bytes in place of the linked ones, and the heap in the
 ** image's segment at the very address it had (the heap's floor is the
 ** first page after the image and room for this file's header). A boot
-** does no copying: snap_start checks the header and moves the break, and
-** plat_boot calls vm_run, which goes on from init's warm point,
+** does no copying: snap_start (or snap_resume, its quick way for a PVH or
+** bare boot with an empty command line) checks the header and moves the
+** break, and plat_boot calls vm_run, which goes on from init's warm point,
 ** with the VM's monotonic clock going on from the snapshot's. The platform's
 ** own state is never in a snapshot: each boot has its own clock, console
 ** and command line.
