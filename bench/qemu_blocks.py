@@ -105,6 +105,9 @@ def main():
     for tool in ("perf", QEMU, "nm"):
         if not shutil.which(tool):
             sys.exit("qemu_blocks.py: '%s' is missing" % tool)
+    for path in [args.elf] + args.kernels:
+        if not os.path.isfile(path):
+            sys.exit("qemu_blocks.py: no file %s" % path)
     addrs, names = symbols(args.elf)
 
     def name(pc):
@@ -131,6 +134,10 @@ def main():
         runs_k = runs[kernel]
         # runs of one kernel translate the same blocks in the same order
         n = min(len(r) for r in runs_k)
+        if n == 0:
+            print("%s: no block of %s translated (a kernel of another build than %s?)" %
+                  (kernel, args.start, args.elf))
+            continue
         rows = [(runs_k[0][i][0], runs_k[0][i][1],
                  statistics.median(r[i][2] for r in runs_k),
                  statistics.median(r[i][3] for r in runs_k)) for i in range(n)]
