@@ -231,10 +231,6 @@ bool snap_tables_ready(void);
    VM's monotonic clock when the snapshot was taken; otherwise puts the
    VM's state back as linked, says why on the console, and returns false. */
 bool snap_start(SnapMode mode, bool vm_args, uint64_t *clock);
-/* snap_start(SNAP_NONE, false, clock) of a PVH or bare PVH boot that can
-   start warm, in fewer branches; false (and nothing said, nothing put
-   back) otherwise: snap_start then says why. */
-bool snap_resume(uint64_t *clock);
 /* Prints "spore: snapshot" and the address and length in hex of the
    snapshot's header, the VM's state segment and its heap, then waits
    forever, interrupts off, for QEMU's monitor to save them and quit. */

@@ -212,7 +212,7 @@ void plat_boot(void) {
        nothing else.) */
     bool empty = boot.cmdline[0] == 0, tried = false;
     if (empty) {
-        if (snap_resume(&mono_resume) || snap_start(SNAP_NONE, false, &mono_resume)) warm_start();
+        if (snap_start(SNAP_NONE, false, &mono_resume)) warm_start();
         tried = true; /* none, or it said why not and put the VM's state back */
     }
     quiet = !empty && cmdline_get(boot.cmdline, "quiet", opt, sizeof opt) != NULL;

@@ -17,9 +17,8 @@
 ** state segment's bytes in place of the linked ones, and the heap in the
 ** image's segment at the very address it had (the heap's floor is the
 ** first page after the image and room for this file's header). A boot
-** does no copying: snap_start (or snap_resume, its quick way for a PVH or
-** bare boot with an empty command line) checks the header and moves the
-** break, and plat_boot calls vm_run, which goes on from init's warm point,
+** does no copying: snap_start checks the header and moves the break, and
+** plat_boot calls vm_run, which goes on from init's warm point,
 ** with the VM's monotonic clock going on from the snapshot's. The platform's
 ** own state is never in a snapshot: each boot has its own clock, console
 ** and command line.
@@ -208,15 +207,8 @@ static const char *check(const SnapHeader *h, bool verify) {
     return NULL;
 }
 
-bool snap_resume(uint64_t *clock) {
-    const SnapHeader *h = good; /* mm.c asked for it, unless it could not use it */
-    if ((h == NULL) | (boot.mode == BOOT_PV)) return false;
-    if (!mm_heap_restore(h->heap_lo, h->heap_brk)) return false;
-    *clock = h->clock;
-    return true;
-}
-
-bool snap_start(SnapMode mode, bool vm_args, uint64_t *clock) {
+/* snap_start's general way, which also says why a snapshot is not used */
+static __attribute__((noinline)) bool start_checked(SnapMode mode, bool vm_args, uint64_t *clock) {
     size_t len;
     const uint8_t *p = seal_snapshot(&len);
     if (!p) return false;
@@ -245,4 +237,18 @@ bool snap_start(SnapMode mode, bool vm_args, uint64_t *clock) {
     memset(__vmdata_end, 0, state_len() - snap_data_len());
     if (why) kprintf("spore: the image's snapshot is not used (%s): a cold start\n", why);
     return false;
+}
+
+bool snap_start(SnapMode mode, bool vm_args, uint64_t *clock) {
+    /* The common case in a few branches (under emulation each ends a block
+       of code to translate), inlined into plat_boot: a PVH or bare boot
+       with no VM arguments, whose header mm.c found good, and whose heap
+       fits. */
+    const SnapHeader *g = good;
+    if (opaque((g != NULL) & (mode == SNAP_NONE) & !vm_args & (boot.mode != BOOT_PV)) &&
+        mm_heap_restore(g->heap_lo, g->heap_brk)) {
+        *clock = g->clock;
+        return true;
+    }
+    return start_checked(mode, vm_args, clock);
 }
